@@ -1,0 +1,258 @@
+// `gauntlet run`: spec → data → splits → features → baselines + learners → evaluate → select → test once → record.
+import { prepare, type Prepared } from './prepare.ts';
+import { Pipelines, trainLearner, predictRows, gatherY, type Trained } from './train.ts';
+import { gitInfo, environment, systemMetrics } from './lineage.ts';
+import { collectSamples } from './samples.ts';
+import { makeSplits, quantileStrata, type Splits } from '../data/splits.ts';
+import { buildSlices, type SliceMask } from '../data/slices.ts';
+import { rowObject, takeRows } from '../data/table.ts';
+import { fitZeroRule } from '../baselines/zero-rule.ts';
+import { fitHeuristic } from '../baselines/heuristic.ts';
+import { evaluateSplit, type SplitEvalOptions } from '../evaluate/evaluate.ts';
+import { measureServing, servingMetrics } from '../evaluate/serving.ts';
+import { checkConstraints, EVALUATION_FORMAT, EVALUATION_VERSION, type Evaluation, type ModelEval, type Comparison } from '../evaluate/document.ts';
+import { isHigherBetter, metricFn, pairedBootstrap } from '../metrics/index.ts';
+import { SPLIT_NAMES, type SplitName } from '../spec/types.ts';
+import { specJson } from '../spec/success.ts';
+import type { Store, Json } from '../track/types.ts';
+import { GauntletError, InterruptedError } from '../util/errors.ts';
+
+export interface RunOptions {
+  readonly store: (specDir: string) => Promise<Store>;
+  /** human-readable progress lines (stderr in the CLI) */
+  readonly onProgress?: (message: string) => void;
+}
+
+export interface RunResult {
+  readonly runId: string;
+  readonly status: 'succeeded';
+  readonly storeUri: string;
+  readonly evaluation: Evaluation;
+  readonly lineage: Json;
+}
+
+/** Splits used for model comparison (test is evaluated once, for the selected model only). */
+const DEV_SPLITS: readonly SplitName[] = ['train', 'trainDev', 'eyeball', 'blackbox'];
+
+type Predictions = Partial<Record<SplitName, Float64Array>>;
+
+export async function run(specPath: string, opts: RunOptions): Promise<RunResult> {
+  const wall0 = Date.now();
+  const cpu0 = process.cpuUsage();
+  const log = opts.onProgress ?? (() => {});
+  const p = await prepare(specPath);
+  log(`loaded ${p.data.table.nRows} rows × ${p.data.table.columns.length} columns from ${p.spec.data.sourceAsWritten} (task ${p.target.task})`);
+  const store = await opts.store(p.spec.dir);
+  const runId = await store.createRun({ specName: p.spec.name, specPath: p.spec.file, specHash: p.specHash, successHash: p.successHash, spec: specJson(p.spec) as Json });
+  const stop = onSignals(async (signal) => {
+    await store.finishRun(runId, 'interrupted', null, new InterruptedError(signal).message);
+    await store.close();
+  });
+  try {
+    const result = await execute(p, store, runId, log, wall0, cpu0);
+    await store.finishRun(runId, 'succeeded', summaryOf(result.evaluation));
+    return { ...result, runId, status: 'succeeded', storeUri: store.uri };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    await store.finishRun(runId, 'failed', null, e instanceof GauntletError ? `${e.code}: ${message}` : message);
+    throw e;
+  } finally {
+    stop();
+    p.data.sql.close();
+    await store.close();
+  }
+}
+
+async function execute(p: Prepared, store: Store, runId: string, log: (m: string) => void, wall0: number, cpu0: NodeJS.CpuUsage) {
+  const step = stepRecorder(store, runId);
+  const { spec, target, data } = p;
+  const table = data.table;
+  await store.logParams(runId, { 'seed.splits': spec.splits.seed, 'seed.learners': spec.seed, 'splits.strategy': spec.splits.strategy, 'evaluation.bootstrap': spec.evaluation.bootstrap });
+
+  const splits = await step('splits', () => splitData(p), (s) => ({ sizes: sizes(s) }));
+  await store.logSplits(runId, splits.assignment);
+  log(`splits: ${SPLIT_NAMES.map((n) => `${n} ${splits.rows[n].length}`).join(', ')}`);
+  const slices = await step('slices', () => buildSlices(spec.slices, table, data.sql), (s) => ({ slices: s.map((x) => x.name) }));
+
+  const pipelines = new Pipelines(takeRows(table, splits.rows.train), p.featureColumns);
+  const evalOpts = (ciMetrics: string[]): SplitEvalOptions => ({
+    task: target.task, nClasses: target.nClasses, ciMetrics, bootstrap: spec.evaluation.bootstrap, seed: spec.seed, slices, minSliceRows: spec.evaluation.minSliceRows,
+  });
+  const k = target.task === 'multiclass' ? target.nClasses : 1;
+  const optimize = spec.objective.optimize;
+  const evaluatePreds = (preds: Predictions, names: readonly SplitName[]) =>
+    Object.fromEntries(names.map((n) => [n, evaluateSplit({ rows: splits.rows[n], y: gatherY(target.y, splits.rows[n]), pred: preds[n]! }, evalOpts(n === 'blackbox' || n === 'test' ? [optimize] : []))]));
+
+  // Baselines: always.
+  const baselinePreds = new Map<string, Predictions>();
+  const models: ModelEval[] = [];
+  await step('baselines', async () => {
+    const zr = fitZeroRule(target.task, gatherY(target.y, splits.rows.train), target.nClasses);
+    const zrPreds = Object.fromEntries(DEV_SPLITS.map((n) => [n, zr.predict({ nRows: splits.rows[n].length, features: [], columns: [] })])) as Predictions;
+    baselinePreds.set('zero_rule', zrPreds);
+    models.push(baselineEval('zero_rule', evaluatePreds(zrPreds, DEV_SPLITS), spec.objective.constraints, 'train class prior / mean'));
+    if (spec.baselines.heuristic) {
+      const scores = await data.sql.evalNumeric(spec.baselines.heuristic);
+      const h = fitHeuristic(target.task, scores, target.y, splits.rows.train, target.nClasses);
+      const hp = Object.fromEntries(DEV_SPLITS.map((n) => [n, gatherRows(h.predictions, splits.rows[n], k)])) as Predictions;
+      baselinePreds.set('heuristic', hp);
+      models.push(baselineEval('heuristic', evaluatePreds(hp, DEV_SPLITS), spec.objective.constraints, `${spec.baselines.heuristic} (${h.mapping.kind})`));
+      await store.putArtifact(runId, 'heuristic', h.mapping as Json);
+    }
+    return models.length;
+  }, (n) => ({ baselines: n }));
+
+  // Learners.
+  const trained: Trained[] = [];
+  const learnerPreds = new Map<string, Predictions>();
+  for (const rl of p.learners) {
+    log(`training ${rl.id}…`);
+    const t = await step(`fit:${rl.id}`, () => trainLearner(rl, { table, target, splits, pipelines, seed: spec.seed }), (t) => ({ seconds: t.fitSeconds, iterations: t.model.iterations ?? null }));
+    trained.push(t);
+    const preds = Object.fromEntries(DEV_SPLITS.map((n) => [n, predictRows(t, table, splits.rows[n])])) as Predictions;
+    learnerPreds.set(t.id, preds);
+    const latencyRows = Array.from(splits.rows.blackbox.subarray(0, 1000), (r) => rowObject(table, r));
+    const serving = measureServing(t.model, t.pipeline, latencyRows, takeRows(table, splits.rows.blackbox));
+    const evals = evaluatePreds(preds, DEV_SPLITS);
+    models.push({
+      name: t.id, kind: 'learner', learner: rl.learner.name, params: rl.params, splits: evals, serving,
+      constraints: checkConstraints(spec.objective.constraints, evals, servingMetrics(serving)),
+      fitSeconds: t.fitSeconds, iterations: t.model.iterations, featureSetVersion: t.pipeline.version, importance: t.model.importance?.(),
+    });
+    await store.putArtifact(runId, `model:${t.id}`, t.model.toJSON() as unknown as Json);
+    await store.putArtifact(runId, `pipeline:${t.id}`, t.pipeline.toJSON() as unknown as Json);
+    await store.logParams(runId, Object.fromEntries(Object.entries(rl.params).map(([key, v]) => [`learner.${t.id}.${key}`, v as Json])));
+    await store.logCurves(runId, t.curves.map((c) => ({ model: t.id, ...c })));
+    log(`  ${rl.id}: ${optimize} on blackbox ${fmt(evals.blackbox.metrics[optimize])} (${t.fitSeconds.toFixed(2)} s)`);
+  }
+
+  // Select on blackbox only, then touch test once.
+  const higher = isHigherBetter(optimize);
+  const selected = select(models, optimize, higher);
+  let comparison: Comparison | null = null;
+  if (selected) {
+    const t = trained.find((x) => x.id === selected.name)!;
+    const testPreds = predictRows(t, table, splits.rows.test);
+    await store.recordTestAccess(runId, t.id, 'final evaluation of the selected model');
+    learnerPreds.get(t.id)!.test = testPreds;
+    const m = models.find((x) => x.name === t.id)! as { splits: ModelEval['splits']; constraints: ModelEval['constraints'] };
+    Object.assign(m.splits, evaluatePreds({ test: testPreds }, ['test']));
+    (m as { constraints: ModelEval['constraints'] }).constraints = checkConstraints(spec.objective.constraints, m.splits, servingMetrics(models.find((x) => x.name === t.id)!.serving!));
+    comparison = compareToBaselines(selected.name, models, learnerPreds, baselinePreds, target.y, splits, optimize, higher, target.task, target.nClasses, spec.seed);
+    await store.logSamples(runId, collectSamples(t, table, target, splits, spec.evaluation.samples, p.featureColumns, learnerPreds.get(t.id)!));
+  }
+
+  const evaluation: Evaluation = {
+    format: EVALUATION_FORMAT, version: EVALUATION_VERSION, task: target.task, target: spec.data.target, classes: target.classes,
+    optimize, higherIsBetter: higher, constraints: spec.objective.constraints, successHash: p.successHash, splitSizes: sizes(splits),
+    human: spec.baselines.human, models, selected, comparison,
+  };
+  await store.logMetrics(runId, metricRows(models));
+  await store.putArtifact(runId, 'evaluation', evaluation as unknown as Json);
+  const sel = trained.find((t) => t.id === selected?.name);
+  const git = gitInfo(spec.dir);
+  const lineage: Json = {
+    git: git as unknown as Json, dataSnapshot: data.snapshotId, dataFile: spec.data.source, specHash: p.specHash, successHash: p.successHash,
+    featureSetVersion: sel?.pipeline.version ?? null, seeds: { splits: spec.splits.seed, learners: spec.seed, bootstrap: spec.seed },
+    environment: environment(), system: systemMetrics(wall0, cpu0),
+  };
+  await store.setLineage(runId, lineage);
+  return { evaluation, lineage };
+}
+
+function splitData(p: Prepared): Splits {
+  const { spec, target } = p;
+  const strata = spec.splits.strategy !== 'stratified' ? undefined : target.task === 'regression' ? quantileStrata(target.y) : Int32Array.from(target.y);
+  return makeSplits(p.data.table.nRows, { strategy: spec.splits.strategy, seed: spec.splits.seed, fractions: spec.splits.fractions, strata });
+}
+
+function baselineEval(name: string, splits: ModelEval['splits'], constraints: Prepared['spec']['objective']['constraints'], note: string): ModelEval {
+  return { name, kind: 'baseline', learner: name, params: {}, splits, constraints: checkConstraints(constraints.filter((c) => !c.metric.startsWith('latency') && c.metric !== 'model_size_mb' && !c.metric.startsWith('throughput')), splits, {}), note };
+}
+
+/** Best optimizing metric on blackbox among learners meeting every constraint; else the best learner, flagged. */
+function select(models: readonly ModelEval[], optimize: string, higher: boolean): Evaluation['selected'] {
+  const learners = models.filter((m) => m.kind === 'learner' && Number.isFinite(m.splits.blackbox?.metrics[optimize]));
+  const better = (a: ModelEval, b: ModelEval): ModelEval => {
+    const va = a.splits.blackbox!.metrics[optimize];
+    const vb = b.splits.blackbox!.metrics[optimize];
+    return (higher ? va >= vb : va <= vb) ? a : b;
+  };
+  const ok = learners.filter((m) => m.constraints.every((c) => c.pass));
+  if (ok.length) return { name: ok.reduce(better).name, reason: `best ${optimize} on blackbox among learners meeting every constraint`, constraintsMet: true };
+  if (!learners.length) return null;
+  return { name: learners.reduce(better).name, reason: `no learner meets every constraint; best ${optimize} on blackbox`, constraintsMet: false };
+}
+
+function compareToBaselines(model: string, models: readonly ModelEval[], learnerPreds: Map<string, Predictions>, baselinePreds: Map<string, Predictions>, y: Float64Array, splits: Splits, optimize: string, higher: boolean, task: Prepared['target']['task'], nClasses: number, seed: number): Comparison | null {
+  const baselines = models.filter((m) => m.kind === 'baseline' && Number.isFinite(m.splits.blackbox?.metrics[optimize]));
+  if (!baselines.length) return null;
+  const best = baselines.reduce((a, b) => ((higher ? a.splits.blackbox!.metrics[optimize] >= b.splits.blackbox!.metrics[optimize] : a.splits.blackbox!.metrics[optimize] <= b.splits.blackbox!.metrics[optimize]) ? a : b));
+  const yb = gatherY(y, splits.rows.blackbox);
+  const r = pairedBootstrap(metricFn(optimize, task), yb, learnerPreds.get(model)!.blackbox!, baselinePreds.get(best.name)!.blackbox!, { resamples: 1000, seed, nClasses, higherIsBetter: higher });
+  return { model, baseline: best.name, metric: optimize, split: 'blackbox', delta: r.delta, low: r.low, high: r.high, pValue: r.pValue, significant: r.pValue < 0.05 };
+}
+
+function gatherRows(pred: Float64Array, rows: Int32Array, k: number): Float64Array {
+  const out = new Float64Array(rows.length * k);
+  for (let i = 0; i < rows.length; i++) for (let c = 0; c < k; c++) out[i * k + c] = pred[rows[i] * k + c];
+  return out;
+}
+
+function sizes(s: Splits): Record<SplitName, number> {
+  return Object.fromEntries(SPLIT_NAMES.map((n) => [n, s.rows[n].length])) as Record<SplitName, number>;
+}
+
+function metricRows(models: readonly ModelEval[]) {
+  return models.flatMap((m) => Object.entries(m.splits).flatMap(([split, e]) => [
+    ...Object.entries(e!.metrics).map(([metric, value]) => ({ model: m.name, split, metric, value })),
+    ...e!.slices.flatMap((s) => Object.entries(s.metrics).map(([metric, value]) => ({ model: m.name, split, metric, value, slice: s.name }))),
+  ]));
+}
+
+function summaryOf(e: Evaluation): Json {
+  const sel = e.models.find((m) => m.name === e.selected?.name);
+  return {
+    optimize: e.optimize,
+    blackbox: sel?.splits.blackbox?.metrics[e.optimize] ?? null,
+    test: sel?.splits.test?.metrics[e.optimize] ?? null,
+    selected: e.selected?.name ?? null,
+    beatsBaseline: e.comparison?.significant ?? null,
+  };
+}
+
+/** Record each step's outcome and duration in the store. */
+function stepRecorder(store: Store, runId: string) {
+  return async <T>(name: string, fn: () => T | Promise<T>, detail: (t: T) => Json): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      const out = await fn();
+      await store.logStep(runId, { step: name, status: 'ok', detail: detail(out), seconds: (performance.now() - t0) / 1000 });
+      return out;
+    } catch (e) {
+      await store.logStep(runId, { step: name, status: 'failed', detail: { error: e instanceof Error ? e.message : String(e) }, seconds: (performance.now() - t0) / 1000 });
+      throw e;
+    }
+  };
+}
+
+/** On SIGINT/SIGTERM: mark the run interrupted, then exit 130. Returns an unsubscribe function. */
+function onSignals(handler: (signal: string) => Promise<void>): () => void {
+  const make = (signal: NodeJS.Signals) => () => {
+    void handler(signal).finally(() => process.exit(130));
+  };
+  const int = make('SIGINT');
+  const term = make('SIGTERM');
+  process.once('SIGINT', int);
+  process.once('SIGTERM', term);
+  return () => {
+    process.off('SIGINT', int);
+    process.off('SIGTERM', term);
+  };
+}
+
+function fmt(v: number | undefined): string {
+  return v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(4);
+}
+
+export type { SliceMask };
