@@ -2,10 +2,12 @@
 import type { Learner, Task } from './types.ts';
 import { logistic } from './logistic.ts';
 import { ridge } from './ridge.ts';
+import { gbdt } from './gbdt/index.ts';
 
 export const LEARNERS: Readonly<Record<string, Learner>> = {
   logistic,
   ridge,
+  gbdt,
 };
 
 export function learnersFor(task: Task): Learner[] {

@@ -1,0 +1,161 @@
+// The boosting loop: gradients → one tree per class per round → leaf values → scores, curves and early stopping.
+import { Rng } from '../../util/rng.ts';
+import type { FitContext, Matrix } from '../types.ts';
+import { fitBinMapper } from './binning.ts';
+import { growTree, slotsNeeded, type GrowerSetup, type GrownLeaf, type HistEngine } from './grower.ts';
+import { buildHistogram, subtractHistogram } from './histogram.ts';
+import { checkTargets, makeObjective, median, type Objective, type ObjectiveName } from './objective.ts';
+import type { GbdtConfig } from './params.ts';
+import { openEngine, type EngineHandle } from './pool.ts';
+import { addTree, treeValueAt, type Forest } from './predictor.ts';
+import { leafOutput } from './split.ts';
+import { ForestBuilder } from './tree.ts';
+import { binInto, makeWorkspace, type Workspace } from './workspace.ts';
+
+export interface TrainResult {
+  readonly forest: Forest;
+  readonly objective: ObjectiveName;
+  /** rounds kept (after early stopping) */
+  readonly iterations: number;
+}
+
+export interface TrainOptions {
+  /** fewer rows than this train on the calling thread only (workers do not pay off) */
+  readonly parallelMinRows?: number;
+}
+
+export const PARALLEL_MIN_ROWS = 50_000;
+
+/** Local engine: every histogram on the calling thread. */
+export function localEngine(w: Workspace): HistEngine {
+  return {
+    build: (slot, start, end, nActive) => buildHistogram(w, slot, start, end, 0, nActive),
+    subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
+  };
+}
+
+export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, opts: TrainOptions = {}): Promise<TrainResult> {
+  checkTargets(ctx.task, ctx.nClasses, y);
+  const obj = makeObjective(ctx.task, ctx.nClasses, cfg.objective, cfg.huberDelta);
+  const mapper = fitBinMapper(X, cfg.maxBin, ctx.seed);
+  const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth));
+  const parallel = cfg.threads > 1 && X.nRows >= (opts.parallelMinRows ?? PARALLEL_MIN_ROWS);
+  const handle: EngineHandle = parallel ? await openEngine(w, cfg.threads) : { engine: localEngine(w), binAll: (cols) => binInto(w, cols, 0, cols.length), close: async () => {} };
+  try {
+    handle.binAll(X.columns);
+    return boost(X, y, ctx, cfg, obj, w, handle.engine);
+  } finally {
+    await handle.close();
+  }
+}
+
+interface BoostState {
+  readonly scores: Float64Array;
+  readonly valid: Float64Array | null;
+  readonly bag: Uint32Array;
+  nBag: number;
+  readonly oob: Uint32Array;
+  nOob: number;
+}
+
+function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj: Objective, w: Workspace, engine: HistEngine): TrainResult {
+  const n = X.nRows, K = obj.nClasses, F = X.columns.length;
+  const base = obj.baseScores(y);
+  const V = ctx.validation;
+  const st: BoostState = {
+    scores: repeatBase(base, n), valid: V ? repeatBase(base, V.X.nRows) : null,
+    bag: identity(n), nBag: n, oob: new Uint32Array(cfg.baggingFreq > 0 ? n : 0), nOob: 0,
+  };
+  const rng = new Rng(ctx.seed);
+  const bagRng = rng.fork(1), featRng = rng.fork(2);
+  const forest = new ForestBuilder();
+  const catLevels = Int32Array.from(w.mapper.features, (f) => f.levels);
+  const g: GrowerSetup = { w, layout: w.layout, mapper: w.mapper, split: cfg, numLeaves: cfg.numLeaves, maxDepth: cfg.maxDepth, engine, scratch: new Uint32Array(n) };
+  let bestLoss = Infinity, bestRound = -1;
+  for (let it = 0; it < cfg.rounds; it++) {
+    if (cfg.baggingFreq > 0 && it % cfg.baggingFreq === 0) drawBag(st, n, cfg.baggingFraction, bagRng);
+    const nActive = sampleFeatures(w.active, F, cfg.featureFraction, featRng);
+    const roundScores = K > 1 ? Float64Array.from(st.scores) : st.scores;
+    for (let k = 0; k < K; k++) {
+      obj.gradients(roundScores, y, k, w.gh);
+      w.idx.set(st.bag.subarray(0, st.nBag));
+      const leaves = growTree(g, st.nBag, nActive, forest);
+      setLeaves(leaves, forest, w, st, y, k * n, obj, cfg);
+      updateOutOfBag(forest, catLevels, X, st, k * n);
+      if (V && st.valid) addTree(forest.lastTree(catLevels), 0, V.X, st.valid, k * V.X.nRows, 1);
+    }
+    if (ctx.onCurve) ctx.onCurve('train_loss', it + 1, obj.loss(st.scores, y));
+    if (V && st.valid) {
+      const vl = obj.loss(st.valid, V.y);
+      ctx.onCurve?.('valid_loss', it + 1, vl);
+      if (vl < bestLoss) { bestLoss = vl; bestRound = it; }
+      if (cfg.earlyStoppingRounds > 0 && it - bestRound >= cfg.earlyStoppingRounds) break;
+    }
+    ctx.onProgress?.((it + 1) / cfg.rounds, `round ${it + 1}/${cfg.rounds}`);
+  }
+  if (V && cfg.earlyStoppingRounds > 0 && bestRound >= 0) forest.truncate((bestRound + 1) * K);
+  return { forest: forest.build(base, catLevels), objective: obj.name, iterations: forest.nTrees / K };
+}
+
+function repeatBase(base: Float64Array, n: number): Float64Array {
+  const s = new Float64Array(base.length * n);
+  for (let k = 0; k < base.length; k++) s.fill(base[k], k * n, (k + 1) * n);
+  return s;
+}
+
+function identity(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
+/** Seeded Bernoulli row sample: in-bag rows (ascending) and out-of-bag rows. */
+function drawBag(st: BoostState, n: number, fraction: number, rng: Rng): void {
+  st.nBag = 0; st.nOob = 0;
+  for (let i = 0; i < n; i++) {
+    if (rng.float() < fraction) st.bag[st.nBag++] = i; else st.oob[st.nOob++] = i;
+  }
+  if (st.nBag === 0) { st.bag[0] = st.oob[--st.nOob]; st.nBag = 1; }
+}
+
+/** Seeded feature sample for one tree into active[0..m), ascending; returns m. */
+function sampleFeatures(active: Int32Array, F: number, fraction: number, rng: Rng): number {
+  for (let f = 0; f < F; f++) active[f] = f;
+  if (fraction >= 1) return F;
+  const m = Math.max(1, Math.round(F * fraction));
+  for (let i = 0; i < m; i++) {
+    const j = i + rng.int(F - i);
+    const t = active[i]; active[i] = active[j]; active[j] = t;
+  }
+  active.subarray(0, m).sort();
+  return m;
+}
+
+/** Leaf values (learning rate applied; L1 refits to the median residual) and in-bag score updates. */
+function setLeaves(leaves: GrownLeaf[], forest: ForestBuilder, w: Workspace, st: BoostState, y: Float64Array, off: number, obj: Objective, cfg: GbdtConfig): void {
+  const s = st.scores;
+  for (const leaf of leaves) {
+    let out = leafOutput(leaf.G, leaf.H, cfg.lambdaL1, cfg.lambdaL2, leaf.lo, leaf.hi);
+    if (obj.renewLeaves) out = Math.min(leaf.hi, Math.max(leaf.lo, medianResidual(w.idx, leaf.start, leaf.end, y, s, off)));
+    const v = cfg.learningRate * out;
+    forest.setLeaf(leaf.node, v);
+    for (let i = leaf.start; i < leaf.end; i++) s[off + w.idx[i]] += v;
+  }
+}
+
+function medianResidual(idx: Uint32Array, start: number, end: number, y: Float64Array, s: Float64Array, off: number): number {
+  const r = new Float64Array(end - start);
+  for (let i = start; i < end; i++) r[i - start] = y[idx[i]] - s[off + idx[i]];
+  return median(r);
+}
+
+/** Rows left out of the bag get the new tree's value by walking it on their raw features. */
+function updateOutOfBag(forest: ForestBuilder, catLevels: Int32Array, X: Matrix, st: BoostState, off: number): void {
+  if (st.nOob === 0) return;
+  const tree = forest.lastTree(catLevels);
+  const row = new Float64Array(X.columns.length);
+  for (let j = 0; j < st.nOob; j++) {
+    const i = st.oob[j];
+    st.scores[off + i] += treeValueAt(tree, 0, X, i, row);
+  }
+}

@@ -1,0 +1,152 @@
+// Best-first (leaf-wise) tree growth bounded by numLeaves and maxDepth, with the histogram subtraction trick.
+import type { BinMapper } from './binning.ts';
+import type { HistInputs } from './histogram.ts';
+import { findBestSplit, type HistLayout, type NodeStats, type Split, type SplitParams } from './split.ts';
+import type { ForestBuilder } from './tree.ts';
+
+/** Runs histogram work, locally or on the worker pool (see pool.ts). */
+export interface HistEngine {
+  /** histogram of rows idx[start, end) into `slot`, active features [0, nActive) */
+  build(slot: number, start: number, end: number, nActive: number): void;
+  /** parent slot -= child slot */
+  subtract(parent: number, child: number, nActive: number): void;
+}
+
+export interface GrowerSetup {
+  readonly w: HistInputs;
+  readonly layout: HistLayout;
+  readonly mapper: BinMapper;
+  readonly split: SplitParams;
+  readonly numLeaves: number;
+  readonly maxDepth: number;
+  readonly engine: HistEngine;
+  /** scratch for partitioning, length n */
+  readonly scratch: Uint32Array;
+}
+
+/** A finished leaf: its tree node, its rows idx[start, end), sums and output bounds. */
+export interface GrownLeaf extends NodeStats {
+  readonly node: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface OpenLeaf extends GrownLeaf {
+  readonly depth: number;
+  slot: number;
+  best: Split | null;
+}
+
+/** Slots needed for a tree: one per open leaf. */
+export function slotsNeeded(numLeaves: number, maxDepth: number): number {
+  return maxDepth > 0 && maxDepth < 20 ? Math.min(numLeaves, 2 ** maxDepth) : numLeaves;
+}
+
+/** Grow one tree over rows idx[0, nRows) with active features [0, nActive); returns its leaves (values not yet set). */
+export function growTree(g: GrowerSetup, nRows: number, nActive: number, forest: ForestBuilder): GrownLeaf[] {
+  const free: number[] = [];
+  const nSlots = g.w.hist.length / g.w.slotSize;
+  for (let s = nSlots - 1; s >= 0; s--) free.push(s);
+  const rootSlot = free.pop() as number;
+  g.engine.build(rootSlot, 0, nRows, nActive);
+  const [G, H, C] = slotTotals(g, rootSlot);
+  const root: OpenLeaf = { node: forest.startTree(), start: 0, end: nRows, G, H, C, lo: -Infinity, hi: Infinity, depth: 0, slot: rootSlot, best: null };
+  const open: OpenLeaf[] = [root];
+  const done: GrownLeaf[] = [];
+  evaluateLeaf(g, root, nActive, free);
+  while (open.length + done.length < g.numLeaves) {
+    const i = bestLeaf(open);
+    if (i < 0) break;
+    const leaf = open[i];
+    open.splice(i, 1);
+    for (const child of splitLeaf(g, leaf, nActive, forest, free)) open.push(child);
+    for (let j = open.length - 1; j >= 0; j--) {
+      if (open[j].best === null) done.push(open.splice(j, 1)[0]);
+    }
+  }
+  for (const l of open) free.push(l.slot);
+  return done.concat(open).sort((a, b) => a.node - b.node);
+}
+
+function slotTotals(g: GrowerSetup, slot: number): [number, number, number] {
+  const f = g.w.active[0];
+  const o = slot * g.w.slotSize + g.w.offset3[f];
+  let G = 0, H = 0, C = 0;
+  for (let b = 0; b < g.w.width[f]; b++) { G += g.w.hist[o + 3 * b]; H += g.w.hist[o + 3 * b + 1]; C += g.w.hist[o + 3 * b + 2]; }
+  return [G, H, C];
+}
+
+function bestLeaf(open: OpenLeaf[]): number {
+  let bi = -1, bg = -Infinity;
+  for (let i = 0; i < open.length; i++) {
+    const b = open[i].best;
+    if (b !== null && b.gain > bg) { bg = b.gain; bi = i; }
+  }
+  return bi;
+}
+
+function canSplit(g: GrowerSetup, leaf: OpenLeaf): boolean {
+  const depthOk = g.maxDepth <= 0 || leaf.depth < g.maxDepth;
+  return depthOk && leaf.C >= 2 * Math.max(1, g.split.minDataInLeaf) && leaf.H >= 2 * g.split.minSumHessian;
+}
+
+/** Find the leaf's best split; a leaf that cannot split gives its histogram slot back. */
+function evaluateLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, free: number[]): void {
+  leaf.best = canSplit(g, leaf) ? findBestSplit(g.w.hist, leaf.slot * g.w.slotSize, g.layout, g.w.active, nActive, leaf, g.split) : null;
+  if (leaf.best === null && leaf.slot >= 0) { free.push(leaf.slot); leaf.slot = -1; }
+}
+
+function splitLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, forest: ForestBuilder, free: number[]): OpenLeaf[] {
+  const s = leaf.best as Split;
+  const fb = g.mapper.features[s.feature];
+  const threshold = fb.categorical ? 0 : fb.upper[s.bin];
+  const bits = fb.categorical ? categoryBits(fb.codeToBin, fb.levels, s.lut) : null;
+  const [ln, rn] = forest.split(leaf.node, s.feature, threshold, s.defaultLeft, s.gain, bits);
+  const mid = partition(g, leaf.start, leaf.end, s.feature, s.lut);
+  const [lb, rb] = childBounds(leaf, s, g.split.monotone[s.feature]);
+  const depth = leaf.depth + 1;
+  const left: OpenLeaf = { node: ln, start: leaf.start, end: mid, G: s.GL, H: s.HL, C: s.CL, lo: lb[0], hi: lb[1], depth, slot: -1, best: null };
+  const right: OpenLeaf = { node: rn, start: mid, end: leaf.end, G: s.GR, H: s.HR, C: s.CR, lo: rb[0], hi: rb[1], depth, slot: -1, best: null };
+  const needHist = canSplit(g, left) || canSplit(g, right);
+  if (needHist) {
+    const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
+    small.slot = free.pop() as number;
+    g.engine.build(small.slot, small.start, small.end, nActive);
+    g.engine.subtract(leaf.slot, small.slot, nActive);
+    large.slot = leaf.slot;
+  } else {
+    free.push(leaf.slot);
+  }
+  evaluateLeaf(g, left, nActive, free);
+  evaluateLeaf(g, right, nActive, free);
+  return [left, right];
+}
+
+/** Monotone constraints: children of a constrained split are bounded by the midpoint of their outputs. */
+function childBounds(leaf: OpenLeaf, s: Split, mono: number): [[number, number], [number, number]] {
+  if (mono === 0) return [[leaf.lo, leaf.hi], [leaf.lo, leaf.hi]];
+  const mid = (s.wl + s.wr) / 2;
+  return mono > 0
+    ? [[leaf.lo, Math.min(leaf.hi, mid)], [Math.max(leaf.lo, mid), leaf.hi]]
+    : [[Math.max(leaf.lo, mid), leaf.hi], [leaf.lo, Math.min(leaf.hi, mid)]];
+}
+
+/** Stable partition of idx[start, end) into left rows then right rows; returns the boundary. */
+export function partition(g: GrowerSetup, start: number, end: number, f: number, lut: Uint8Array): number {
+  const { idx, bins, nFeatures: F } = g.w;
+  const scratch = g.scratch;
+  let l = start, r = 0;
+  for (let i = start; i < end; i++) {
+    const row = idx[i];
+    if (lut[bins[row * F + f]] === 1) idx[l++] = row; else scratch[r++] = row;
+  }
+  idx.set(scratch.subarray(0, r), l);
+  return l;
+}
+
+/** Left-set bitset over category codes from the bin-level split. */
+function categoryBits(codeToBin: Int32Array, levels: number, lut: Uint8Array): Uint32Array {
+  const bits = new Uint32Array(Math.max(1, Math.ceil(levels / 32)));
+  for (let c = 0; c < levels; c++) if (lut[codeToBin[c]] === 1) bits[c >>> 5] |= 1 << (c & 31);
+  return bits;
+}

@@ -1,0 +1,102 @@
+// Worker-thread pool for histogram builds: features split across threads, synchronised with Atomics over shared memory.
+import { Worker } from 'node:worker_threads';
+import type { HistEngine } from './grower.ts';
+import { buildHistogram, subtractHistogram } from './histogram.ts';
+import { binInto, type Workspace } from './workspace.ts';
+
+/** Control block layout (Int32Array over a SharedArrayBuffer). */
+export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, SIZE: 8 } as const;
+export const CMD = { BUILD: 1, EXIT: 2 } as const;
+
+/** Nodes with fewer rows are built on the calling thread: waking workers costs more than it saves. */
+export const MIN_PARALLEL_NODE_ROWS = 4096;
+
+export interface EngineHandle {
+  readonly engine: HistEngine;
+  binAll(columns: readonly Float64Array[]): void;
+  close(): Promise<void>;
+}
+
+/** Message a worker receives once, at start. */
+export interface WorkerInit {
+  readonly shared: Workspace['shared'];
+  readonly ctrl: SharedArrayBuffer;
+  readonly n: number;
+  readonly nFeatures: number;
+  readonly mapper: Workspace['mapper'];
+  readonly part: number;
+  readonly parts: number;
+}
+
+/** Active features [k0, k1) of part p out of `parts` (contiguous, equal counts). */
+export function partRange(nActive: number, p: number, parts: number): [number, number] {
+  return [Math.floor((p * nActive) / parts), Math.floor(((p + 1) * nActive) / parts)];
+}
+
+/** Start threads-1 workers over the workspace (the calling thread is part 0). */
+export async function openEngine(w: Workspace, threads: number): Promise<EngineHandle> {
+  const ctrlBuf = new SharedArrayBuffer(4 * CTRL.SIZE);
+  const ctrl = new Int32Array(ctrlBuf);
+  const workers: Worker[] = [];
+  for (let p = 1; p < threads; p++) {
+    const worker = spawnTsWorker(new URL('./worker.ts', import.meta.url));
+    worker.unref();
+    workers.push(worker);
+  }
+  await Promise.all(workers.map((worker, i) => ready(worker, { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads })));
+  const engine: HistEngine = {
+    build(slot, start, end, nActive) {
+      if (end - start < MIN_PARALLEL_NODE_ROWS) { buildHistogram(w, slot, start, end, 0, nActive); return; }
+      dispatch(ctrl, workers.length, [slot, start, end, nActive]);
+      const [k0, k1] = partRange(nActive, 0, threads);
+      buildHistogram(w, slot, start, end, k0, k1);
+      awaitWorkers(ctrl);
+    },
+    subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
+  };
+  return {
+    engine,
+    binAll: (columns) => binInto(w, columns, 0, columns.length),
+    close: async () => {
+      ctrl[CTRL.CMD] = CMD.EXIT;
+      Atomics.add(ctrl, CTRL.SEQ, 1);
+      Atomics.notify(ctrl, CTRL.SEQ);
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/**
+ * A worker running a .ts module. Node 20 does not apply the parent's tsx loader hooks (nor `--import` in execArgv)
+ * to workers, so a tiny eval'd bootstrap registers tsx in the worker first.
+ */
+function spawnTsWorker(url: URL): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+function ready(worker: Worker, init: WorkerInit): Promise<void> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+    worker.postMessage(init);
+  });
+}
+
+function dispatch(ctrl: Int32Array, nWorkers: number, args: [number, number, number, number]): void {
+  ctrl[CTRL.CMD] = CMD.BUILD;
+  ctrl[CTRL.SLOT] = args[0]; ctrl[CTRL.START] = args[1]; ctrl[CTRL.END] = args[2]; ctrl[CTRL.NACTIVE] = args[3];
+  Atomics.store(ctrl, CTRL.PENDING, nWorkers);
+  Atomics.add(ctrl, CTRL.SEQ, 1);
+  Atomics.notify(ctrl, CTRL.SEQ);
+}
+
+function awaitWorkers(ctrl: Int32Array): void {
+  for (;;) {
+    const v = Atomics.load(ctrl, CTRL.PENDING);
+    if (v === 0) break;
+    Atomics.wait(ctrl, CTRL.PENDING, v, 1000);
+  }
+  if (Atomics.load(ctrl, CTRL.ERROR) !== 0) throw new Error('gbdt: a histogram worker failed; rerun with threads: 1 to see the error');
+}

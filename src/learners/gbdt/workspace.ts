@@ -1,0 +1,52 @@
+// Shared-memory training buffers (bins, gradients, row lists, histogram slots), allocated once per fit.
+import { binColumn, type BinMapper } from './binning.ts';
+import type { HistInputs } from './histogram.ts';
+import type { HistLayout } from './split.ts';
+import type { Matrix } from '../types.ts';
+
+export interface Workspace extends HistInputs {
+  readonly mapper: BinMapper;
+  readonly layout: HistLayout;
+  /** the buffers, to hand to worker threads */
+  readonly shared: SharedBuffers;
+}
+
+export interface SharedBuffers {
+  readonly bins: SharedArrayBuffer;
+  readonly gh: SharedArrayBuffer;
+  readonly idx: SharedArrayBuffer;
+  readonly hist: SharedArrayBuffer;
+  readonly active: SharedArrayBuffer;
+}
+
+/** Allocate the buffers for X (bins are filled by `binInto`). */
+export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number): Workspace {
+  const n = X.nRows, F = X.columns.length;
+  const shared: SharedBuffers = {
+    bins: new SharedArrayBuffer(Math.max(1, n * F)),
+    gh: new SharedArrayBuffer(16 * Math.max(1, n)),
+    idx: new SharedArrayBuffer(4 * Math.max(1, n)),
+    hist: new SharedArrayBuffer(8 * 3 * mapper.totalBins * nSlots),
+    active: new SharedArrayBuffer(4 * Math.max(1, F)),
+  };
+  return viewsOf(shared, n, F, mapper);
+}
+
+/** Typed views over the shared buffers (used by the main thread and by each worker). */
+export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: BinMapper): Workspace {
+  const width = Int32Array.from(mapper.features, (f) => f.nBins + 1);
+  const offset3 = mapper.offsets.map((o) => 3 * o);
+  const categorical = Uint8Array.from(mapper.features, (f) => (f.categorical ? 1 : 0));
+  return {
+    n, nFeatures: F, mapper, shared,
+    bins: new Uint8Array(shared.bins), gh: new Float64Array(shared.gh), idx: new Uint32Array(shared.idx),
+    hist: new Float64Array(shared.hist), active: new Int32Array(shared.active),
+    slotSize: 3 * mapper.totalBins, offset3, width,
+    layout: { offset3, width, categorical },
+  };
+}
+
+/** Bin features [j0, j1) of X into the workspace. */
+export function binInto(w: Workspace, columns: readonly Float64Array[], j0: number, j1: number): void {
+  for (let j = j0; j < j1; j++) binColumn(w.mapper.features[j], columns[j], j, w.nFeatures, w.bins);
+}
