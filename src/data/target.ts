@@ -17,6 +17,7 @@ const MAX_INFERRED_CLASSES = 20;
 /** Encode the target column for `task` (inferred when undefined). `file` names the data in errors. */
 export function encodeTarget(col: Column, task: Task | undefined, file: string): Target {
   rejectMissing(col, file);
+  rejectConstant(col, task, file);
   const t = task ?? inferTask(col);
   if (t === 'regression') {
     if (col.kind !== 'numeric') throw new DataError(`${file}: target '${col.name}' has text values; regression needs numbers (or set task: binary/multiclass)`);
@@ -47,6 +48,15 @@ function numericClasses(values: Float64Array): { y: Float64Array; classes: strin
   const sorted = [...new Set(values)].sort((a, b) => a - b);
   const index = new Map(sorted.map((v, i) => [v, i]));
   return { y: values.map((v) => index.get(v)!), classes: sorted.map(String) };
+}
+
+function rejectConstant(col: Column, task: Task | undefined, file: string): void {
+  const n = col.kind === 'numeric' ? col.values.length : col.codes.length;
+  const first = col.kind === 'numeric' ? col.values[0] : col.codes[0];
+  for (let i = 1; i < n; i++) if ((col.kind === 'numeric' ? col.values[i] : col.codes[i]) !== first) return;
+  const value = col.kind === 'numeric' ? String(first) : col.levels[first];
+  if (task === 'regression') throw new DataError(`${file}: target '${col.name}' is constant (${value}); there is nothing to learn`);
+  throw new DataError(`${file}: target '${col.name}' has one class (${value}); a classifier needs at least two`);
 }
 
 function rejectMissing(col: Column, file: string): void {
