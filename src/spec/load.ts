@@ -8,7 +8,7 @@ import { SPLIT_NAMES, type Constraint, type LearnerSpec, type SliceSpec, type Sp
 
 type Obj = Record<string, unknown>;
 
-const TOP_KEYS = ['name', 'data', 'task', 'objective', 'splits', 'slices', 'baselines', 'learners', 'evaluation', 'seed'];
+const TOP_KEYS = ['name', 'data', 'task', 'objective', 'splits', 'slices', 'baselines', 'learners', 'evaluation', 'seed', 'gate', 'serving', 'rollback'];
 const DATA_KEYS = ['source', 'target', 'id', 'exclude', 'categorical'];
 const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
 const DEFAULT_FRACTIONS: Record<SplitName, number> = { train: 0.6, trainDev: 0.05, eyeball: 0.05, blackbox: 0.15, test: 0.15 };
@@ -50,7 +50,39 @@ export function parseSpec(raw: unknown, file: string): Spec {
     learners: parseLearners(ctx, top.learners),
     evaluation: parseEvaluation(ctx, top.evaluation),
     seed: top.seed === undefined ? 0 : ctx.int(top.seed, 'seed'),
+    gate: parseGate(ctx, top.gate),
+    serving: parseServing(ctx, top.serving, dir),
+    rollback: parseRollback(ctx, top.rollback),
   };
+}
+
+function parseGate(ctx: Ctx, raw: unknown): Spec['gate'] {
+  const d = { alpha: 0.05, maxSliceDrop: 0.1 };
+  if (raw === undefined) return d;
+  const g = ctx.obj(raw, 'gate');
+  ctx.noUnknown(g, ['alpha', 'sliceFloor', 'maxSliceDrop'], 'gate');
+  const alpha = g.alpha === undefined ? d.alpha : ctx.num(g.alpha, 'gate.alpha');
+  if (alpha <= 0 || alpha >= 0.5) throw ctx.error('gate.alpha', `must be in (0, 0.5); got ${alpha}`);
+  const maxSliceDrop = g.maxSliceDrop === undefined ? d.maxSliceDrop : ctx.num(g.maxSliceDrop, 'gate.maxSliceDrop');
+  if (maxSliceDrop < 0) throw ctx.error('gate.maxSliceDrop', `must be >= 0 (a fraction of the overall metric); got ${maxSliceDrop}`);
+  return { alpha, maxSliceDrop, sliceFloor: g.sliceFloor === undefined ? undefined : ctx.num(g.sliceFloor, 'gate.sliceFloor') };
+}
+
+function parseServing(ctx: Ctx, raw: unknown, dir: string): Spec['serving'] {
+  if (raw === undefined) return { trainingOnly: [] };
+  const s = ctx.obj(raw, 'serving');
+  ctx.noUnknown(s, ['trainingOnly', 'sample'], 'serving');
+  return {
+    trainingOnly: ctx.strList(s.trainingOnly, 'serving.trainingOnly'),
+    sample: s.sample === undefined ? undefined : resolve(dir, ctx.str(s.sample, 'serving.sample')),
+  };
+}
+
+function parseRollback(ctx: Ctx, raw: unknown): Spec['rollback'] {
+  if (raw === undefined) return {};
+  const r = ctx.obj(raw, 'rollback');
+  ctx.noUnknown(r, ['fallback'], 'rollback');
+  return { fallback: r.fallback === undefined ? undefined : (ctx.oneOf(r.fallback, ['heuristic', 'zero_rule'], 'rollback.fallback') as 'heuristic' | 'zero_rule') };
 }
 
 function parseData(ctx: Ctx, d: Obj, dir: string): Spec['data'] {

@@ -59,4 +59,22 @@ export interface Spec {
   };
   /** seed for learners (splits have their own) */
   readonly seed: number;
+  /** readiness-gate settings */
+  readonly gate: {
+    /** significance level of "beats the best baseline / champion" (paired bootstrap, one-sided) */
+    readonly alpha: number;
+    /** no (non-small) slice's optimizing metric may be worse than this absolute value */
+    readonly sliceFloor?: number;
+    /** no (non-small) slice may be worse than overall by more than this fraction of the overall value */
+    readonly maxSliceDrop: number;
+  };
+  /** what serving will have */
+  readonly serving: {
+    /** columns that exist only at training time; they must not be model inputs */
+    readonly trainingOnly: readonly string[];
+    /** optional sample of serving traffic (absolute path): must contain every model input with compatible types */
+    readonly sample?: string;
+  };
+  /** the fallback for a first release when no previous champion exists: 'heuristic' | 'zero_rule' */
+  readonly rollback: { readonly fallback?: 'heuristic' | 'zero_rule' };
 }
