@@ -30,9 +30,10 @@ test('NaN goes to the missing bin; values route x <= upper[k] to bin k', () => {
   const m = fitBinMapper(X, 255, 0);
   const fb = m.features[0];
   assert.equal(fb.nBins, 3);
-  const out = new Uint8Array(5);
-  binColumn(fb, X.columns[0], 0, 1, out);
-  assert.deepEqual(Array.from(out), [0, 1, 3, 2, 1]);
+  const column = new Uint8Array(5), rows = new Uint8Array(5);
+  binColumn(fb, X.columns[0], 0, 1, column, rows);
+  assert.deepEqual(Array.from(column), [0, 1, 3, 2, 1]);
+  assert.deepEqual(rows, column);
   assert.equal(binOf(fb, 100), 2);
 });
 

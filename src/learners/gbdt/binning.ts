@@ -140,22 +140,29 @@ export function binOf(fb: FeatureBins, x: number): number {
   return lo;
 }
 
-/** Write feature j's bins into the row-major code matrix `out` (row i at i*nFeatures). */
-export function binColumn(fb: FeatureBins, col: Float64Array, j: number, nFeatures: number, out: Uint8Array): void {
+/**
+ * Bin feature j: codes into `column` (this feature's n codes) and into the row-major matrix `rows` (row i at i*nFeatures+j).
+ */
+export function binColumn(fb: FeatureBins, col: Float64Array, j: number, nFeatures: number, column: Uint8Array, rows: Uint8Array): void {
   const n = col.length;
   if (fb.categorical) {
-    for (let i = 0; i < n; i++) out[i * nFeatures + j] = binOf(fb, col[i]);
-    return;
+    for (let i = 0; i < n; i++) column[i] = binOf(fb, col[i]);
+  } else {
+    numericCodes(fb, col, column);
   }
+  for (let i = 0, o = j; i < n; i++, o += nFeatures) rows[o] = column[i];
+}
+
+function numericCodes(fb: FeatureBins, col: Float64Array, out: Uint8Array): void {
   const u = fb.upper, last = u.length - 1, missing = fb.nBins;
-  for (let i = 0, o = j; i < n; i++, o += nFeatures) {
+  for (let i = 0; i < col.length; i++) {
     const x = col[i];
-    if (x !== x) { out[o] = missing; continue; }
+    if (x !== x) { out[i] = missing; continue; }
     let lo = 0, hi = last;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (u[mid] >= x) hi = mid; else lo = mid + 1;
     }
-    out[o] = lo;
+    out[i] = lo;
   }
 }

@@ -1,6 +1,6 @@
 // Best-first (leaf-wise) tree growth bounded by numLeaves and maxDepth, with the histogram subtraction trick.
 import type { BinMapper } from './binning.ts';
-import type { HistInputs } from './histogram.ts';
+import type { Workspace } from './workspace.ts';
 import { findBestSplit, type HistLayout, type NodeStats, type Split, type SplitParams } from './split.ts';
 import type { ForestBuilder } from './tree.ts';
 
@@ -13,7 +13,7 @@ export interface HistEngine {
 }
 
 export interface GrowerSetup {
-  readonly w: HistInputs;
+  readonly w: Workspace;
   readonly layout: HistLayout;
   readonly mapper: BinMapper;
   readonly split: SplitParams;
@@ -49,8 +49,8 @@ export function growTree(g: GrowerSetup, nRows: number, nActive: number, forest:
   for (let s = nSlots - 1; s >= 0; s--) free.push(s);
   const rootSlot = free.pop() as number;
   g.engine.build(rootSlot, 0, nRows, nActive);
-  const [G, H, C] = slotTotals(g, rootSlot);
-  const root: OpenLeaf = { node: forest.startTree(), start: 0, end: nRows, G, H, C, lo: -Infinity, hi: Infinity, depth: 0, slot: rootSlot, best: null };
+  const [G, H] = slotTotals(g, rootSlot);
+  const root: OpenLeaf = { node: forest.startTree(), start: 0, end: nRows, G, H, C: nRows, lo: -Infinity, hi: Infinity, depth: 0, slot: rootSlot, best: null };
   const open: OpenLeaf[] = [root];
   const done: GrownLeaf[] = [];
   evaluateLeaf(g, root, nActive, free);
@@ -68,12 +68,12 @@ export function growTree(g: GrowerSetup, nRows: number, nActive: number, forest:
   return done.concat(open).sort((a, b) => a.node - b.node);
 }
 
-function slotTotals(g: GrowerSetup, slot: number): [number, number, number] {
+function slotTotals(g: GrowerSetup, slot: number): [number, number] {
   const f = g.w.active[0];
-  const o = slot * g.w.slotSize + g.w.offset3[f];
-  let G = 0, H = 0, C = 0;
-  for (let b = 0; b < g.w.width[f]; b++) { G += g.w.hist[o + 3 * b]; H += g.w.hist[o + 3 * b + 1]; C += g.w.hist[o + 3 * b + 2]; }
-  return [G, H, C];
+  const o = slot * g.w.slotSize + g.w.offset2[f];
+  let G = 0, H = 0;
+  for (let b = 0; b < g.w.width[f]; b++) { G += g.w.hist[o + 2 * b]; H += g.w.hist[o + 2 * b + 1]; }
+  return [G, H];
 }
 
 function bestLeaf(open: OpenLeaf[]): number {
@@ -87,7 +87,7 @@ function bestLeaf(open: OpenLeaf[]): number {
 
 function canSplit(g: GrowerSetup, leaf: OpenLeaf): boolean {
   const depthOk = g.maxDepth <= 0 || leaf.depth < g.maxDepth;
-  return depthOk && leaf.C >= 2 * Math.max(1, g.split.minDataInLeaf) && leaf.H >= 2 * g.split.minSumHessian;
+  return depthOk && leaf.C >= Math.max(2, 2 * g.split.minDataInLeaf) && leaf.H >= 2 * g.split.minSumHessian;
 }
 
 /** Find the leaf's best split; a leaf that cannot split gives its histogram slot back. */
@@ -105,8 +105,9 @@ function splitLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, forest: Fore
   const mid = partition(g, leaf.start, leaf.end, s.feature, s.lut);
   const [lb, rb] = childBounds(leaf, s, g.split.monotone[s.feature]);
   const depth = leaf.depth + 1;
-  const left: OpenLeaf = { node: ln, start: leaf.start, end: mid, G: s.GL, H: s.HL, C: s.CL, lo: lb[0], hi: lb[1], depth, slot: -1, best: null };
-  const right: OpenLeaf = { node: rn, start: mid, end: leaf.end, G: s.GR, H: s.HR, C: s.CR, lo: rb[0], hi: rb[1], depth, slot: -1, best: null };
+  // counts are exact from the partition (the split's counts were estimated from hessians)
+  const left: OpenLeaf = { node: ln, start: leaf.start, end: mid, G: s.GL, H: s.HL, C: mid - leaf.start, lo: lb[0], hi: lb[1], depth, slot: -1, best: null };
+  const right: OpenLeaf = { node: rn, start: mid, end: leaf.end, G: s.GR, H: s.HR, C: leaf.end - mid, lo: rb[0], hi: rb[1], depth, slot: -1, best: null };
   const needHist = canSplit(g, left) || canSplit(g, right);
   if (needHist) {
     const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
@@ -133,12 +134,13 @@ function childBounds(leaf: OpenLeaf, s: Split, mono: number): [[number, number],
 
 /** Stable partition of idx[start, end) into left rows then right rows; returns the boundary. */
 export function partition(g: GrowerSetup, start: number, end: number, f: number, lut: Uint8Array): number {
-  const { idx, bins, nFeatures: F } = g.w;
+  const { idx, n } = g.w;
+  const codes = g.w.colBins.subarray(f * n, (f + 1) * n);
   const scratch = g.scratch;
   let l = start, r = 0;
   for (let i = start; i < end; i++) {
     const row = idx[i];
-    if (lut[bins[row * F + f]] === 1) idx[l++] = row; else scratch[r++] = row;
+    if (lut[codes[row]] === 1) idx[l++] = row; else scratch[r++] = row;
   }
   idx.set(scratch.subarray(0, r), l);
   return l;

@@ -8,7 +8,7 @@ import { GBDT_PARAMS, toConfig } from './params.ts';
 
 /** Fit with internal options (tests use them to force the worker pool on small data). */
 export async function fitGbdt(X: Matrix, y: Float64Array, ctx: FitContext, params: Params, opts: TrainOptions = {}): Promise<GbdtModel> {
-  if (X.nRows < 1) throw new LearnerError('gbdt: training data must have at least one row; got 0.');
+  if (X.nRows < 2) throw new LearnerError(`gbdt: training data must have at least 2 rows; got ${X.nRows}.`);
   if (y.length !== X.nRows) throw new LearnerError(`gbdt: y must have one target per row (${X.nRows}); got ${y.length}.`);
   const cfg = toConfig(params, X, ctx);
   const { forest, objective, iterations } = await train(X, y, ctx, cfg, opts);

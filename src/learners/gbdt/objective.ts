@@ -37,6 +37,9 @@ export function checkTargets(task: Task, nClasses: number, y: Float64Array): voi
       throw new LearnerError(`gbdt: every target must be ${want}, but row ${i} has ${v}; fix or drop that row.`);
     }
   }
+  if (task !== 'regression' && y.every((v) => v === y[0])) {
+    throw new LearnerError(`gbdt: a ${task} target needs at least two classes, but the target has one class (${y[0]}); check the target column and the split.`);
+  }
 }
 
 const EPS = 1e-15;

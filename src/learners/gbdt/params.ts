@@ -11,7 +11,7 @@ export const GBDT_PARAMS: readonly ParamSpec[] = [
   { name: 'learningRate', type: 'float', default: 0.1, min: 0, minExclusive: true, max: 1, description: 'shrinkage applied to every leaf value', search: { low: 0.01, high: 0.3, log: true } },
   { name: 'numLeaves', type: 'int', default: 31, min: 2, max: 131072, description: 'maximum leaves per tree (best-first growth)', search: { low: 8, high: 256, log: true } },
   { name: 'maxDepth', type: 'int', default: -1, min: -1, max: 64, description: 'maximum tree depth; -1 = unlimited (numLeaves bounds the tree)', search: { choices: [-1, 4, 6, 8, 12] } },
-  { name: 'minDataInLeaf', type: 'int', default: 20, min: 0, description: 'minimum training rows in a leaf', search: { low: 1, high: 200, log: true } },
+  { name: 'minDataInLeaf', type: 'int', default: 20, min: 0, description: 'minimum training rows in a leaf (estimated from hessians during split search, as in LightGBM; 0 = only minSumHessian applies)', search: { low: 1, high: 200, log: true } },
   { name: 'minSumHessian', type: 'float', default: 1e-3, min: 0, description: 'minimum sum of hessians in a leaf', search: { low: 1e-4, high: 10, log: true } },
   { name: 'minGain', type: 'float', default: 0, min: 0, description: 'minimum gain to split a leaf', search: { low: 1e-6, high: 1, log: true } },
   { name: 'lambdaL2', type: 'float', default: 0, min: 0, description: 'L2 regularization of leaf values', search: { low: 1e-6, high: 10, log: true } },

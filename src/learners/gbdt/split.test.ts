@@ -8,10 +8,10 @@ const params = (over: Partial<SplitParams> = {}): SplitParams => ({
   monotone: new Int8Array(1), ...over,
 });
 
-/** one feature; bins given as [g, h, count] (the last is the missing bin) */
+/** one feature; bins given as [g, h, count] (the last is the missing bin); the histogram keeps [g, h] */
 function setup(bins: [number, number, number][], categorical = false): { hist: Float64Array; layout: HistLayout; stats: { G: number; H: number; C: number; lo: number; hi: number } } {
-  const hist = Float64Array.from(bins.flat());
-  const layout = { offset3: Int32Array.of(0), width: Int32Array.of(bins.length), categorical: Uint8Array.of(categorical ? 1 : 0) };
+  const hist = Float64Array.from(bins.flatMap((b) => [b[0], b[1]]));
+  const layout = { offset2: Int32Array.of(0), width: Int32Array.of(bins.length), categorical: Uint8Array.of(categorical ? 1 : 0) };
   const G = bins.reduce((s, b) => s + b[0], 0), H = bins.reduce((s, b) => s + b[1], 0), C = bins.reduce((s, b) => s + b[2], 0);
   return { hist, layout, stats: { G, H, C, lo: -Infinity, hi: Infinity } };
 }

@@ -1,4 +1,5 @@
 // Split finding on a node's histogram: numeric thresholds with a learned missing direction, LightGBM-style categorical splits.
+// Histograms hold [g, h] per bin; row counts per side are estimated as h × (C/H) of the node (exact for constant hessians).
 
 export interface SplitParams {
   readonly lambdaL1: number;
@@ -24,7 +25,7 @@ export interface NodeStats {
 
 /** Histogram layout of one slot (see histogram.ts). */
 export interface HistLayout {
-  readonly offset3: Int32Array;
+  readonly offset2: Int32Array;
   /** bins per feature including the missing bin (the last) */
   readonly width: Int32Array;
   readonly categorical: Uint8Array;
@@ -76,11 +77,12 @@ class Best {
 export function findBestSplit(hist: Float64Array, base: number, layout: HistLayout, active: Int32Array, nActive: number, s: NodeStats, p: SplitParams): Split | null {
   const best = new Best();
   const parentGain = leafGain(s.G, s.H, p.lambdaL1, p.lambdaL2, leafOutput(s.G, s.H, p.lambdaL1, p.lambdaL2, s.lo, s.hi));
+  const cnt = s.H > 0 ? s.C / s.H : 0;
   for (let k = 0; k < nActive; k++) {
     const f = active[k];
-    const o = base + layout.offset3[f];
-    if (layout.categorical[f]) scanCategorical(hist, o, layout.width[f], f, s, p, parentGain, best);
-    else scanNumeric(hist, o, layout.width[f], f, s, p, parentGain, best);
+    const o = base + layout.offset2[f];
+    if (layout.categorical[f]) scanCategorical(hist, o, layout.width[f], f, s, p, parentGain, cnt, best);
+    else scanNumeric(hist, o, layout.width[f], f, s, p, parentGain, cnt, best);
   }
   if (best.feature < 0 || !(best.gain > p.minGain) || !(best.gain > 1e-12)) return null;
   const lut = best.lut ?? numericLut(layout.width[best.feature], best.bin, best.defaultLeft);
@@ -90,6 +92,11 @@ export function findBestSplit(hist: Float64Array, base: number, layout: HistLayo
   };
 }
 
+/** estimated rows behind hessian sum h */
+function countOf(h: number, cnt: number): number {
+  return Math.round(h * cnt);
+}
+
 function numericLut(width: number, bin: number, defaultLeft: boolean): Uint8Array {
   const lut = new Uint8Array(width);
   for (let b = 0; b <= bin; b++) lut[b] = 1;
@@ -97,11 +104,13 @@ function numericLut(width: number, bin: number, defaultLeft: boolean): Uint8Arra
   return lut;
 }
 
-/** Evaluate left sums (gl, hl, cl); returns the gain or -Infinity when a constraint fails. */
+/** Evaluate left sums (gl, hl) with estimated count cl; returns the gain or -Infinity when a constraint fails. */
 function evaluate(gl: number, hl: number, cl: number, s: NodeStats, p: SplitParams, l2: number, mono: number, parentGain: number, best: Best): number {
   const gr = s.G - gl, hr = s.H - hl, cr = s.C - cl;
-  const minData = Math.max(1, p.minDataInLeaf);
-  if (cl < minData || cr < minData || hl < p.minSumHessian || hr < p.minSumHessian) return -Infinity;
+  // a side with (almost) no hessian is empty: histogram subtraction leaves rounding residue in empty bins
+  const minHess = Math.max(p.minSumHessian, 1e-12 * s.H);
+  if (hl < minHess || hr < minHess) return -Infinity;
+  if (p.minDataInLeaf > 0 && (cl < p.minDataInLeaf || cr < p.minDataInLeaf)) return -Infinity;
   const wl = leafOutput(gl, hl, p.lambdaL1, l2, s.lo, s.hi);
   const wr = leafOutput(gr, hr, p.lambdaL1, l2, s.lo, s.hi);
   if ((mono > 0 && wl > wr) || (mono < 0 && wl < wr)) return -Infinity;
@@ -112,17 +121,18 @@ function evaluate(gl: number, hl: number, cl: number, s: NodeStats, p: SplitPara
   return gain;
 }
 
-function scanNumeric(hist: Float64Array, o: number, width: number, f: number, s: NodeStats, p: SplitParams, parentGain: number, best: Best): void {
+function scanNumeric(hist: Float64Array, o: number, width: number, f: number, s: NodeStats, p: SplitParams, parentGain: number, cnt: number, best: Best): void {
   const nb = width - 1;
-  const m = o + 3 * nb;
-  const gm = hist[m], hm = hist[m + 1], cm = hist[m + 2];
+  const m = o + 2 * nb;
+  const gm = hist[m], hm = hist[m + 1], cm = hm > 1e-12 * s.H ? 1 : 0;
   const mono = p.monotone[f];
   for (let dir = 0; dir < (cm > 0 ? 2 : 1); dir++) {
-    let gl = dir ? gm : 0, hl = dir ? hm : 0, cl = dir ? cm : 0;
+    let gl = dir ? gm : 0, hl = dir ? hm : 0;
     for (let t = 0; t < nb - 1; t++) {
-      const j = o + 3 * t;
-      gl += hist[j]; hl += hist[j + 1]; cl += hist[j + 2];
-      if (hist[j + 2] === 0 && t > 0) continue;
+      const j = o + 2 * t;
+      if (hist[j + 1] === 0 && t > 0) continue;
+      gl += hist[j]; hl += hist[j + 1];
+      const cl = countOf(hl, cnt);
       const before = best.gain;
       evaluate(gl, hl, cl, s, p, p.lambdaL2, mono, parentGain, best);
       if (best.gain !== before) {
@@ -133,25 +143,25 @@ function scanNumeric(hist: Float64Array, o: number, width: number, f: number, s:
   }
 }
 
-function scanCategorical(hist: Float64Array, o: number, width: number, f: number, s: NodeStats, p: SplitParams, parentGain: number, best: Best): void {
+function scanCategorical(hist: Float64Array, o: number, width: number, f: number, s: NodeStats, p: SplitParams, parentGain: number, cnt: number, best: Best): void {
   const used: number[] = [];
-  for (let b = 0; b < width; b++) if (hist[o + 3 * b + 2] > 0) used.push(b);
+  for (let b = 0; b < width; b++) if (hist[o + 2 * b + 1] > 1e-12 * s.H) used.push(b);
   if (used.length < 2) return;
   if (used.length <= MAX_CAT_TO_ONEHOT) {
-    for (const b of used) tryCategorySet(hist, o, width, [b], f, s, p, p.lambdaL2, parentGain, best);
+    for (const b of used) tryCategorySet(hist, o, width, [b], f, s, p, p.lambdaL2, parentGain, cnt, best);
     return;
   }
-  const ratio = (b: number): number => hist[o + 3 * b] / (hist[o + 3 * b + 1] + p.catSmooth);
+  const ratio = (b: number): number => hist[o + 2 * b] / (hist[o + 2 * b + 1] + p.catSmooth);
   used.sort((a, b) => ratio(a) - ratio(b) || a - b);
   const maxK = Math.min(p.maxCatThreshold, (used.length + 1) >> 1);
   const l2 = p.lambdaL2 + p.catL2;
   for (let dir = 0; dir < 2; dir++) {
-    let gl = 0, hl = 0, cl = 0;
+    let gl = 0, hl = 0;
     for (let k = 0; k < maxK; k++) {
       const b = used[dir === 0 ? k : used.length - 1 - k];
-      gl += hist[o + 3 * b]; hl += hist[o + 3 * b + 1]; cl += hist[o + 3 * b + 2];
+      gl += hist[o + 2 * b]; hl += hist[o + 2 * b + 1];
       const before = best.gain;
-      evaluate(gl, hl, cl, s, p, l2, 0, parentGain, best);
+      evaluate(gl, hl, countOf(hl, cnt), s, p, l2, 0, parentGain, best);
       if (best.gain !== before) {
         const set = dir === 0 ? used.slice(0, k + 1) : used.slice(used.length - 1 - k);
         recordCategorical(best, f, width, set);
@@ -160,11 +170,11 @@ function scanCategorical(hist: Float64Array, o: number, width: number, f: number
   }
 }
 
-function tryCategorySet(hist: Float64Array, o: number, width: number, set: number[], f: number, s: NodeStats, p: SplitParams, l2: number, parentGain: number, best: Best): void {
-  let gl = 0, hl = 0, cl = 0;
-  for (const b of set) { gl += hist[o + 3 * b]; hl += hist[o + 3 * b + 1]; cl += hist[o + 3 * b + 2]; }
+function tryCategorySet(hist: Float64Array, o: number, width: number, set: number[], f: number, s: NodeStats, p: SplitParams, l2: number, parentGain: number, cnt: number, best: Best): void {
+  let gl = 0, hl = 0;
+  for (const b of set) { gl += hist[o + 2 * b]; hl += hist[o + 2 * b + 1]; }
   const before = best.gain;
-  evaluate(gl, hl, cl, s, p, l2, 0, parentGain, best);
+  evaluate(gl, hl, countOf(hl, cnt), s, p, l2, 0, parentGain, best);
   if (best.gain !== before) recordCategorical(best, f, width, set);
 }
 

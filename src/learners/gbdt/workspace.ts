@@ -5,6 +5,8 @@ import type { HistLayout } from './split.ts';
 import type { Matrix } from '../types.ts';
 
 export interface Workspace extends HistInputs {
+  /** column-major copy of the bins (feature f at f*n), for partitioning rows by one feature */
+  readonly colBins: Uint8Array;
   readonly mapper: BinMapper;
   readonly layout: HistLayout;
   /** the buffers, to hand to worker threads */
@@ -13,6 +15,7 @@ export interface Workspace extends HistInputs {
 
 export interface SharedBuffers {
   readonly bins: SharedArrayBuffer;
+  readonly colBins: SharedArrayBuffer;
   readonly gh: SharedArrayBuffer;
   readonly idx: SharedArrayBuffer;
   readonly hist: SharedArrayBuffer;
@@ -24,9 +27,10 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number): Wor
   const n = X.nRows, F = X.columns.length;
   const shared: SharedBuffers = {
     bins: new SharedArrayBuffer(Math.max(1, n * F)),
+    colBins: new SharedArrayBuffer(Math.max(1, n * F)),
     gh: new SharedArrayBuffer(16 * Math.max(1, n)),
     idx: new SharedArrayBuffer(4 * Math.max(1, n)),
-    hist: new SharedArrayBuffer(8 * 3 * mapper.totalBins * nSlots),
+    hist: new SharedArrayBuffer(8 * 2 * mapper.totalBins * nSlots),
     active: new SharedArrayBuffer(4 * Math.max(1, F)),
   };
   return viewsOf(shared, n, F, mapper);
@@ -35,18 +39,18 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number): Wor
 /** Typed views over the shared buffers (used by the main thread and by each worker). */
 export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: BinMapper): Workspace {
   const width = Int32Array.from(mapper.features, (f) => f.nBins + 1);
-  const offset3 = mapper.offsets.map((o) => 3 * o);
+  const offset2 = mapper.offsets.map((o) => 2 * o);
   const categorical = Uint8Array.from(mapper.features, (f) => (f.categorical ? 1 : 0));
   return {
     n, nFeatures: F, mapper, shared,
-    bins: new Uint8Array(shared.bins), gh: new Float64Array(shared.gh), idx: new Uint32Array(shared.idx),
+    bins: new Uint8Array(shared.bins), colBins: new Uint8Array(shared.colBins), gh: new Float64Array(shared.gh), idx: new Uint32Array(shared.idx),
     hist: new Float64Array(shared.hist), active: new Int32Array(shared.active),
-    slotSize: 3 * mapper.totalBins, offset3, width,
-    layout: { offset3, width, categorical },
+    slotSize: 2 * mapper.totalBins, offset2, width,
+    layout: { offset2, width, categorical },
   };
 }
 
 /** Bin features [j0, j1) of X into the workspace. */
 export function binInto(w: Workspace, columns: readonly Float64Array[], j0: number, j1: number): void {
-  for (let j = j0; j < j1; j++) binColumn(w.mapper.features[j], columns[j], j, w.nFeatures, w.bins);
+  for (let j = j0; j < j1; j++) binColumn(w.mapper.features[j], columns[j], j, w.nFeatures, w.colBins.subarray(j * w.n, (j + 1) * w.n), w.bins);
 }
