@@ -10,7 +10,7 @@ export interface FreshCheck {
 export function verifyInFreshProcess(dir: string): Promise<FreshCheck> {
   const child = fileURLToPath(new URL('./verify-child.ts', import.meta.url));
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', child, dir], { maxBuffer: 1 << 24, timeout: 300_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', import.meta.resolve('tsx'), child, dir], { maxBuffer: 1 << 24, timeout: 300_000 }, (err, stdout, stderr) => {
       try {
         const r = JSON.parse(stdout) as { ok: boolean; rows?: number; seconds?: number; maxAbsDiff?: number; identical?: boolean; error?: string };
         if (!r.ok) return resolve({ freshLoad: { ok: false, rows: 0, seconds: 0, error: r.error }, parity: null });

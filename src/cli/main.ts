@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { GauntletError } from '../util/errors.ts';
 import { runCommand, demoCommand } from './run-commands.ts';
 import { runsCommand, showCommand } from './read-commands.ts';
+import { predictCommand, evaluateCommand, gateCommand } from './candidate-commands.ts';
+import { promoteCommand, rollbackCommand, registryCommand, reproduceCommand } from './registry-commands.ts';
 import { gauntletVersion } from '../run/lineage.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -51,6 +53,55 @@ function buildProgram(): Command {
     .option('--store <uri>', 'store URI (default: nearest .gauntlet/gauntlet.db)')
     .option('--splits <file>', 'write the row → split assignment as CSV (row,split)')
     .action(showCommand);
+  program.command('predict')
+    .description('score a file with a candidate (bundle folder or run id); rows that do not match its schema are refused')
+    .argument('<candidate>', 'candidate bundle folder, or a run id')
+    .argument('<input>', 'CSV, Parquet or JSONL file with the model inputs')
+    .option('--out <file>', 'write predictions as CSV (id column if any + the signature outputs); default stdout')
+    .option('--strict', 'refuse categories never seen in training (default: score them as "no level")')
+    .option('--store <uri>', 'store URI, to resolve a run id')
+    .action(predictCommand);
+  program.command('evaluate')
+    .description('the standard evaluate() of a candidate on a labeled file')
+    .argument('<candidate>', 'candidate bundle folder, or a run id')
+    .argument('<labeled>', 'CSV, Parquet or JSONL file with the inputs and the target column')
+    .option('--json', 'print as JSON')
+    .option('--strict', 'refuse categories never seen in training')
+    .option('--store <uri>', 'store URI, to resolve a run id')
+    .action(evaluateCommand);
+  program.command('gate')
+    .description('print the readiness checklist of a run or candidate; exit 0 when ready, 1 when not')
+    .argument('<target>', 'run id or candidate bundle folder')
+    .option('--json', 'print the verdict as JSON')
+    .option('--store <uri>', 'store URI (default: nearest .gauntlet/gauntlet.db)')
+    .action(gateCommand);
+  program.command('promote')
+    .description('point the champion (or challenger) alias of the spec at a candidate; the champion becomes the baseline of later runs')
+    .argument('<candidate>', 'candidate bundle folder, or a run id')
+    .option('--as <alias>', 'champion or challenger', 'champion')
+    .option('--reason <text>', 'why, recorded in the alias history')
+    .option('--json', 'print as JSON')
+    .option('--store <uri>', 'store URI (default: the store the candidate was recorded in)')
+    .action(promoteCommand);
+  program.command('rollback')
+    .description('move the champion (or --alias) back to where it pointed before its last move')
+    .option('--spec <name>', 'spec name (needed when the registry holds several)')
+    .option('--alias <alias>', 'alias to roll back', 'champion')
+    .option('--json', 'print as JSON')
+    .option('--store <uri>', 'store URI (default: nearest .gauntlet/gauntlet.db)')
+    .action(rollbackCommand);
+  program.command('registry')
+    .description('registered candidate versions, their aliases, and every alias move')
+    .option('--spec <name>', 'only this spec')
+    .option('--json', 'print as JSON')
+    .option('--store <uri>', 'store URI (default: nearest .gauntlet/gauntlet.db)')
+    .action(registryCommand);
+  program.command('reproduce')
+    .description('re-run a run from its recorded spec, data snapshot and seeds, and diff every metric (exit 1 if any differs)')
+    .argument('<run>', 'run id or unique prefix')
+    .option('--json', 'print as JSON')
+    .option('--store <uri>', 'store URI (default: nearest .gauntlet/gauntlet.db)')
+    .action(reproduceCommand);
   return program;
 }
 

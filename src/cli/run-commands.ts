@@ -6,6 +6,7 @@ import { generateLoansCsv, DEMO_SPEC } from '../demo/generate.ts';
 import { renderRunSummary } from './print-run.ts';
 import { storeForSpec } from './store-arg.ts';
 import { BadInputError } from '../util/errors.ts';
+import { renderVerdict } from '../candidate/gate-render.ts';
 
 interface RunFlags {
   readonly json?: boolean;
@@ -41,6 +42,8 @@ function printResult(r: RunResult, json: boolean | undefined): void {
     return;
   }
   process.stdout.write(`${renderRunSummary(r.runId, r.evaluation, { storeUri: r.storeUri })}\n`);
+  if (r.verdict) process.stdout.write(`\nreadiness gate:\n${renderVerdict(r.verdict)}`);
+  if (r.candidatePath) process.stdout.write(`candidate: ${relative(process.cwd(), r.candidatePath)} (v${r.candidateVersion})\nreport:    ${relative(process.cwd(), r.reportPath!)}\n`);
 }
 
 /** The `--json` shape of a run: stable keys first, the full evaluation document last. */
@@ -50,6 +53,11 @@ export function resultJson(r: RunResult): Record<string, unknown> {
   return {
     runId: r.runId,
     status: r.status,
+    candidatePath: r.candidatePath,
+    candidateVersion: r.candidateVersion,
+    reportPath: r.reportPath,
+    ready: r.verdict?.ready ?? null,
+    gate: r.verdict,
     store: r.storeUri,
     task: e.task,
     optimize: e.optimize,

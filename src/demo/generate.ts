@@ -24,6 +24,7 @@ baselines:
   heuristic: "late_payments * 0.2 + debt / income"   # SQL expression, higher = more likely positive (or the value, for regression)
   human: { auc: 0.85 }                     # optional human-level reference
 learners: [logistic]           # default: every built-in learner suited to the task
+rollback: { fallback: heuristic }          # first release: what serving falls back to (later: the previous champion)
 `;
 
 const REGIONS = ['north', 'south', 'east', 'west', 'central'] as const;

@@ -21,8 +21,8 @@ export interface Prepared {
 }
 
 /** Load and validate; on any problem throw a one-line BadInputError (exit 2) before anything is recorded. */
-export async function prepare(specPath: string): Promise<Prepared> {
-  const spec = loadSpec(specPath);
+export async function prepare(specOrPath: string | Spec): Promise<Prepared> {
+  const spec = typeof specOrPath === 'string' ? loadSpec(specOrPath) : specOrPath;
   const data = await loadData(spec.data.source, { categorical: spec.data.categorical });
   try {
     return await validate(spec, data);

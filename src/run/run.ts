@@ -12,13 +12,18 @@ import { evaluateSplit, type SplitEvalOptions } from '../evaluate/evaluate.ts';
 import { measureServing, servingMetrics } from '../evaluate/serving.ts';
 import { checkConstraints, EVALUATION_FORMAT, EVALUATION_VERSION, type Evaluation, type ModelEval, type Comparison } from '../evaluate/document.ts';
 import { isHigherBetter, metricFn, pairedBootstrap } from '../metrics/index.ts';
-import { SPLIT_NAMES, type SplitName } from '../spec/types.ts';
+import { SPLIT_NAMES, type SplitName, type Spec } from '../spec/types.ts';
 import { specJson } from '../spec/success.ts';
 import type { Store, Json } from '../track/types.ts';
 import { GauntletError, InterruptedError } from '../util/errors.ts';
+import { loadCandidate } from '../candidate/load.ts';
+import { packageCandidate, type Packaged } from './package.ts';
+import type { Verdict } from '../candidate/types.ts';
 
 export interface RunOptions {
   readonly store: (specDir: string) => Promise<Store>;
+  /** extra params recorded on the run (e.g. { reproduces: RUN }) */
+  readonly params?: Readonly<Record<string, Json>>;
   /** human-readable progress lines (stderr in the CLI) */
   readonly onProgress?: (message: string) => void;
 }
@@ -29,6 +34,11 @@ export interface RunResult {
   readonly storeUri: string;
   readonly evaluation: Evaluation;
   readonly lineage: Json;
+  /** the packaged candidate (absent when no learner produced a model) */
+  readonly candidatePath: string | null;
+  readonly candidateVersion: number | null;
+  readonly reportPath: string | null;
+  readonly verdict: Verdict | null;
 }
 
 /** Splits used for model comparison (test is evaluated once, for the selected model only). */
@@ -36,7 +46,7 @@ const DEV_SPLITS: readonly SplitName[] = ['train', 'trainDev', 'eyeball', 'black
 
 type Predictions = Partial<Record<SplitName, Float64Array>>;
 
-export async function run(specPath: string, opts: RunOptions): Promise<RunResult> {
+export async function run(specPath: string | Spec, opts: RunOptions): Promise<RunResult> {
   const wall0 = Date.now();
   const cpu0 = process.cpuUsage();
   const log = opts.onProgress ?? (() => {});
@@ -44,13 +54,14 @@ export async function run(specPath: string, opts: RunOptions): Promise<RunResult
   log(`loaded ${p.data.table.nRows} rows × ${p.data.table.columns.length} columns from ${p.spec.data.sourceAsWritten} (task ${p.target.task})`);
   const store = await opts.store(p.spec.dir);
   const runId = await store.createRun({ specName: p.spec.name, specPath: p.spec.file, specHash: p.specHash, successHash: p.successHash, spec: specJson(p.spec) as Json });
+  if (opts.params) await store.logParams(runId, opts.params);
   const stop = onSignals(async (signal) => {
     await store.finishRun(runId, 'interrupted', null, new InterruptedError(signal).message);
     await store.close();
   });
   try {
     const result = await execute(p, store, runId, log, wall0, cpu0);
-    await store.finishRun(runId, 'succeeded', summaryOf(result.evaluation));
+    await store.finishRun(runId, 'succeeded', { ...(summaryOf(result.evaluation) as Record<string, Json>), ready: result.verdict?.ready ?? null, candidate: result.candidatePath });
     return { ...result, runId, status: 'succeeded', storeUri: store.uri };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -101,6 +112,11 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     }
     return models.length;
   }, (n) => ({ baselines: n }));
+  const champion = await step('champion', () => championBaseline(p, store, splits, log), (c): Json => (c ? { version: c.id, runId: c.runId, note: c.note } : { version: null }));
+  if (champion?.preds) {
+    baselinePreds.set('champion', champion.preds);
+    models.push(baselineEval('champion', evaluatePreds(champion.preds, DEV_SPLITS), spec.objective.constraints, champion.note));
+  }
 
   // Learners.
   const trained: Trained[] = [];
@@ -130,6 +146,8 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   const higher = isHigherBetter(optimize);
   const selected = select(models, optimize, higher);
   let comparison: Comparison | null = null;
+  let championComparison: Comparison | null = null;
+  let testPredictions: { rows: number[]; y: number[]; predictions: number[] } | null = null;
   if (selected) {
     const t = trained.find((x) => x.id === selected.name)!;
     const testPreds = predictRows(t, table, splits.rows.test);
@@ -138,7 +156,9 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     const m = models.find((x) => x.name === t.id)! as { splits: ModelEval['splits']; constraints: ModelEval['constraints'] };
     Object.assign(m.splits, evaluatePreds({ test: testPreds }, ['test']));
     (m as { constraints: ModelEval['constraints'] }).constraints = checkConstraints(spec.objective.constraints, m.splits, servingMetrics(models.find((x) => x.name === t.id)!.serving!));
-    comparison = compareToBaselines(selected.name, models, learnerPreds, baselinePreds, target.y, splits, optimize, higher, target.task, target.nClasses, spec.seed);
+    comparison = compareToBaselines(selected.name, models.filter((m) => m.kind === 'baseline'), learnerPreds, baselinePreds, target.y, splits, optimize, higher, target.task, target.nClasses, spec.seed);
+    if (baselinePreds.has('champion')) championComparison = compareToBaselines(selected.name, models.filter((m) => m.name === 'champion'), learnerPreds, baselinePreds, target.y, splits, optimize, higher, target.task, target.nClasses, spec.seed);
+    testPredictions = { rows: Array.from(splits.rows.test), y: Array.from(gatherY(target.y, splits.rows.test)), predictions: Array.from(testPreds) };
     await store.logSamples(runId, collectSamples(t, table, target, splits, spec.evaluation.samples, p.featureColumns, learnerPreds.get(t.id)!));
   }
 
@@ -154,10 +174,40 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   const lineage: Json = {
     git: git as unknown as Json, dataSnapshot: data.snapshotId, dataFile: spec.data.source, specHash: p.specHash, successHash: p.successHash,
     featureSetVersion: sel?.pipeline.version ?? null, seeds: { splits: spec.splits.seed, learners: spec.seed, bootstrap: spec.seed },
-    environment: environment(), system: systemMetrics(wall0, cpu0),
+    categorical: [...spec.data.categorical], environment: environment(), system: systemMetrics(wall0, cpu0),
+    params: Object.fromEntries(p.learners.map((l) => [l.id, l.params as Json])), storeUri: store.uri, runId,
   };
   await store.setLineage(runId, lineage);
-  return { evaluation, lineage };
+  let packaged: Packaged | null = null;
+  if (sel && testPredictions) {
+    log('packaging the candidate and checking it in a fresh process…');
+    packaged = await step('package', () => packageCandidate({ p, store, runId, trained: sel, evaluation, lineage, git, testPredictions: testPredictions!, championComparison, previousChampion: champion ? { id: champion.id, runId: champion.runId } : null }), (x) => ({ path: x.candidatePath, version: x.candidateVersion, ready: x.verdict.ready }));
+  }
+  return { evaluation, lineage, candidatePath: packaged?.candidatePath ?? null, candidateVersion: packaged?.candidateVersion ?? null, reportPath: packaged?.reportPath ?? null, verdict: packaged?.verdict ?? null };
+}
+
+interface ChampionBaseline {
+  readonly id: number;
+  readonly runId: string;
+  readonly note: string;
+  readonly preds: Predictions | null;
+}
+
+/** The registry's current champion for this spec, scored on this run's splits: the production baseline to beat. */
+async function championBaseline(p: Prepared, store: Store, splits: Splits, log: (m: string) => void): Promise<ChampionBaseline | null> {
+  const c = await store.getAlias(p.spec.name, 'champion');
+  if (!c) return null;
+  try {
+    const cand = await loadCandidate(c.path);
+    if (cand.signature.task !== p.target.task) throw new Error(`it is a ${cand.signature.task} model, this run is ${p.target.task}`);
+    const preds = Object.fromEntries(DEV_SPLITS.map((n) => [n, cand.predictTable(takeRows(p.data.table, splits.rows[n]))])) as Predictions;
+    log(`champion v${c.id} (run ${c.runId}) is a baseline`);
+    return { id: c.id, runId: c.runId, note: `registry champion v${c.id} from run ${c.runId}`, preds };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    log(`champion v${c.id} cannot score this data (${why}); not used as a baseline`);
+    return { id: c.id, runId: c.runId, note: `champion v${c.id} could not score this data: ${why}`, preds: null };
+  }
 }
 
 function splitData(p: Prepared): Splits {
@@ -184,8 +234,8 @@ function select(models: readonly ModelEval[], optimize: string, higher: boolean)
   return { name: learners.reduce(better).name, reason: `no learner meets every constraint; best ${optimize} on blackbox`, constraintsMet: false };
 }
 
-function compareToBaselines(model: string, models: readonly ModelEval[], learnerPreds: Map<string, Predictions>, baselinePreds: Map<string, Predictions>, y: Float64Array, splits: Splits, optimize: string, higher: boolean, task: Prepared['target']['task'], nClasses: number, seed: number): Comparison | null {
-  const baselines = models.filter((m) => m.kind === 'baseline' && Number.isFinite(m.splits.blackbox?.metrics[optimize]));
+function compareToBaselines(model: string, baselineModels: readonly ModelEval[], learnerPreds: Map<string, Predictions>, baselinePreds: Map<string, Predictions>, y: Float64Array, splits: Splits, optimize: string, higher: boolean, task: Prepared['target']['task'], nClasses: number, seed: number): Comparison | null {
+  const baselines = baselineModels.filter((m) => Number.isFinite(m.splits.blackbox?.metrics[optimize]));
   if (!baselines.length) return null;
   const best = baselines.reduce((a, b) => ((higher ? a.splits.blackbox!.metrics[optimize] >= b.splits.blackbox!.metrics[optimize] : a.splits.blackbox!.metrics[optimize] <= b.splits.blackbox!.metrics[optimize]) ? a : b));
   const yb = gatherY(y, splits.rows.blackbox);
