@@ -53,3 +53,16 @@ test('too many levels: the most frequent keep a bin, the rest share the last', (
   assert.equal(binOf(fb, 0), 2);
   assert.equal(binOf(fb, 9), 2);
 });
+
+test('column codes agree with binOf for every value, including bounds, extremes and NaN', () => {
+  const vals = [-1e300, -5, -1, -0.5, 0, 0.25, 1, 2, 3, 3.5, 7, 1e300, Infinity, -Infinity, NaN];
+  const sample = Float64Array.from({ length: 500 }, (_, i) => Math.sin(i) * 4 + (i % 7));
+  const X: Matrix = { nRows: 500, features: [{ name: 'a', kind: 'numeric' }], columns: [sample] };
+  for (const maxBin of [2, 3, 16, 255]) {
+    const fb = fitBinMapper(X, maxBin, 0).features[0];
+    const col = Float64Array.from([...vals, ...fb.upper.filter(Number.isFinite), ...sample]);
+    const column = new Uint8Array(col.length), rows = new Uint8Array(col.length);
+    binColumn(fb, col, 0, 1, column, rows);
+    col.forEach((x, i) => assert.equal(column[i], binOf(fb, x), `maxBin ${maxBin}, x=${x}`));
+  }
+});

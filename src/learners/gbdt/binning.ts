@@ -153,16 +153,35 @@ export function binColumn(fb: FeatureBins, col: Float64Array, j: number, nFeatur
   for (let i = 0, o = j; i < n; i++, o += nFeatures) rows[o] = column[i];
 }
 
+/** Cells of the uniform grid that jump-starts the bin search (see numericCodes). */
+const GRID_CELLS = 4096;
+
+/**
+ * Numeric codes via a uniform grid over the finite bounds: each cell stores the bin of its left edge, then a short
+ * scan finds the exact bin (x <= upper[bin]). Avoids a mispredicted binary search per value.
+ */
 function numericCodes(fb: FeatureBins, col: Float64Array, out: Uint8Array): void {
-  const u = fb.upper, last = u.length - 1, missing = fb.nBins;
+  const u = fb.upper, missing = fb.nBins, last = u.length - 1;
+  if (last === 0) {
+    for (let i = 0; i < col.length; i++) out[i] = col[i] === col[i] ? 0 : missing;
+    return;
+  }
+  const a = u[0], b = u[last - 1];
+  const scale = b > a ? GRID_CELLS / (b - a) : 0;
+  const cellBin = new Uint8Array(GRID_CELLS + 1);
+  for (let c = 0, bin = 0; c <= GRID_CELLS; c++) {
+    const edge = a + c / (scale || 1);
+    while (bin < last && u[bin] < edge) bin++;
+    cellBin[c] = bin;
+  }
   for (let i = 0; i < col.length; i++) {
     const x = col[i];
     if (x !== x) { out[i] = missing; continue; }
-    let lo = 0, hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (u[mid] >= x) hi = mid; else lo = mid + 1;
-    }
-    out[i] = lo;
+    if (x <= a) { out[i] = 0; continue; }
+    if (x > b) { out[i] = last; continue; }
+    let bin = cellBin[Math.floor((x - a) * scale)];
+    while (bin > 0 && u[bin - 1] >= x) bin--;
+    while (u[bin] < x) bin++;
+    out[i] = bin;
   }
 }

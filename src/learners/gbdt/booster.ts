@@ -6,6 +6,7 @@ import { growTree, slotsNeeded, type GrowerSetup, type GrownLeaf, type HistEngin
 import { buildHistogram, subtractHistogram } from './histogram.ts';
 import { checkTargets, makeObjective, median, type Objective, type ObjectiveName } from './objective.ts';
 import type { GbdtConfig } from './params.ts';
+import { partitionRows } from './partition.ts';
 import { openEngine, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
 import { leafOutput } from './split.ts';
@@ -31,6 +32,7 @@ export function localEngine(w: Workspace): HistEngine {
   return {
     build: (slot, start, end, nActive) => buildHistogram(w, slot, start, end, 0, nActive),
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
+    partition: (start, end, f) => partitionRows(w, start, end, f),
   };
 }
 
@@ -70,7 +72,7 @@ function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj
   const bagRng = rng.fork(1), featRng = rng.fork(2);
   const forest = new ForestBuilder();
   const catLevels = Int32Array.from(w.mapper.features, (f) => f.levels);
-  const g: GrowerSetup = { w, layout: w.layout, mapper: w.mapper, split: cfg, numLeaves: cfg.numLeaves, maxDepth: cfg.maxDepth, engine, scratch: new Uint32Array(n) };
+  const g: GrowerSetup = { w, layout: w.layout, mapper: w.mapper, split: cfg, numLeaves: cfg.numLeaves, maxDepth: cfg.maxDepth, engine };
   let bestLoss = Infinity, bestRound = -1;
   for (let it = 0; it < cfg.rounds; it++) {
     if (cfg.baggingFreq > 0 && it % cfg.baggingFreq === 0) drawBag(st, n, cfg.baggingFraction, bagRng);

@@ -84,7 +84,7 @@ test('same seed → identical model; JSON round trip predicts bit-identically, p
 });
 
 test('worker threads build the same model as one thread', async () => {
-  const { X, y } = noisy(12000, 6, 4);
+  const { X, y } = noisy(40000, 6, 4);
   const p1 = P({ rounds: 8, numLeaves: 15, threads: 1 });
   const p2 = P({ rounds: 8, numLeaves: 15, threads: 2 });
   const one = await fitGbdt(X, y, binary, p1, { parallelMinRows: 0 });

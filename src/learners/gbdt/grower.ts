@@ -4,12 +4,14 @@ import type { Workspace } from './workspace.ts';
 import { findBestSplit, type HistLayout, type NodeStats, type Split, type SplitParams } from './split.ts';
 import type { ForestBuilder } from './tree.ts';
 
-/** Runs histogram work, locally or on the worker pool (see pool.ts). */
+/** Runs the row-heavy work, locally or on the worker pool (see pool.ts). */
 export interface HistEngine {
   /** histogram of rows idx[start, end) into `slot`, active features [0, nActive) */
   build(slot: number, start: number, end: number, nActive: number): void;
   /** parent slot -= child slot */
   subtract(parent: number, child: number, nActive: number): void;
+  /** stable partition of idx[start, end) by feature f and the workspace's `lut`; returns the boundary */
+  partition(start: number, end: number, f: number): number;
 }
 
 export interface GrowerSetup {
@@ -20,8 +22,6 @@ export interface GrowerSetup {
   readonly numLeaves: number;
   readonly maxDepth: number;
   readonly engine: HistEngine;
-  /** scratch for partitioning, length n */
-  readonly scratch: Uint32Array;
 }
 
 /** A finished leaf: its tree node, its rows idx[start, end), sums and output bounds. */
@@ -102,7 +102,8 @@ function splitLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, forest: Fore
   const threshold = fb.categorical ? 0 : fb.upper[s.bin];
   const bits = fb.categorical ? categoryBits(fb.codeToBin, fb.levels, s.lut) : null;
   const [ln, rn] = forest.split(leaf.node, s.feature, threshold, s.defaultLeft, s.gain, bits);
-  const mid = partition(g, leaf.start, leaf.end, s.feature, s.lut);
+  g.w.lut.set(s.lut);
+  const mid = g.engine.partition(leaf.start, leaf.end, s.feature);
   const [lb, rb] = childBounds(leaf, s, g.split.monotone[s.feature]);
   const depth = leaf.depth + 1;
   // counts are exact from the partition (the split's counts were estimated from hessians)
@@ -130,20 +131,6 @@ function childBounds(leaf: OpenLeaf, s: Split, mono: number): [[number, number],
   return mono > 0
     ? [[leaf.lo, Math.min(leaf.hi, mid)], [Math.max(leaf.lo, mid), leaf.hi]]
     : [[Math.max(leaf.lo, mid), leaf.hi], [leaf.lo, Math.min(leaf.hi, mid)]];
-}
-
-/** Stable partition of idx[start, end) into left rows then right rows; returns the boundary. */
-export function partition(g: GrowerSetup, start: number, end: number, f: number, lut: Uint8Array): number {
-  const { idx, n } = g.w;
-  const codes = g.w.colBins.subarray(f * n, (f + 1) * n);
-  const scratch = g.scratch;
-  let l = start, r = 0;
-  for (let i = start; i < end; i++) {
-    const row = idx[i];
-    if (lut[codes[row]] === 1) idx[l++] = row; else scratch[r++] = row;
-  }
-  idx.set(scratch.subarray(0, r), l);
-  return l;
 }
 
 /** Left-set bitset over category codes from the bin-level split. */

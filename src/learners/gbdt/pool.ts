@@ -1,15 +1,17 @@
-// Worker-thread pool for histogram builds: features split across threads, synchronised with Atomics over shared memory.
+// Worker-thread pool: histogram builds split by feature, partitions split by row chunk; synchronised with Atomics over shared memory.
 import { Worker } from 'node:worker_threads';
 import type { HistEngine } from './grower.ts';
 import { buildHistogram, subtractHistogram } from './histogram.ts';
+import { chunkRange, mergeChunks, partitionChunk, partitionRows } from './partition.ts';
 import { binInto, type Workspace } from './workspace.ts';
 
 /** Control block layout (Int32Array over a SharedArrayBuffer). */
-export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, SIZE: 8 } as const;
-export const CMD = { BUILD: 1, EXIT: 2 } as const;
+export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, LEFTS: 16, SIZE: 16 + 256 } as const;
+export const CMD = { BUILD: 1, PARTITION: 2, EXIT: 3 } as const;
 
-/** Nodes with fewer rows are built on the calling thread: waking workers costs more than it saves. */
+/** Nodes with fewer rows are built/partitioned on the calling thread: waking workers costs more than it saves. */
 export const MIN_PARALLEL_NODE_ROWS = 4096;
+export const MIN_PARALLEL_PARTITION_ROWS = 32768;
 
 export interface EngineHandle {
   readonly engine: HistEngine;
@@ -47,12 +49,20 @@ export async function openEngine(w: Workspace, threads: number): Promise<EngineH
   const engine: HistEngine = {
     build(slot, start, end, nActive) {
       if (end - start < MIN_PARALLEL_NODE_ROWS) { buildHistogram(w, slot, start, end, 0, nActive); return; }
-      dispatch(ctrl, workers.length, [slot, start, end, nActive]);
+      dispatch(ctrl, workers.length, CMD.BUILD, [slot, start, end, nActive, 0]);
       const [k0, k1] = partRange(nActive, 0, threads);
       buildHistogram(w, slot, start, end, k0, k1);
       awaitWorkers(ctrl);
     },
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
+    partition(start, end, f) {
+      if (end - start < MIN_PARALLEL_PARTITION_ROWS) return partitionRows(w, start, end, f);
+      dispatch(ctrl, workers.length, CMD.PARTITION, [0, start, end, 0, f]);
+      const [s0, e0] = chunkRange(start, end, 0, threads);
+      ctrl[CTRL.LEFTS] = partitionChunk(w, s0, e0, f);
+      awaitWorkers(ctrl);
+      return mergeChunks(w, start, end, ctrl.subarray(CTRL.LEFTS, CTRL.LEFTS + threads), threads);
+    },
   };
   return {
     engine,
@@ -84,9 +94,9 @@ function ready(worker: Worker, init: WorkerInit): Promise<void> {
   });
 }
 
-function dispatch(ctrl: Int32Array, nWorkers: number, args: [number, number, number, number]): void {
-  ctrl[CTRL.CMD] = CMD.BUILD;
-  ctrl[CTRL.SLOT] = args[0]; ctrl[CTRL.START] = args[1]; ctrl[CTRL.END] = args[2]; ctrl[CTRL.NACTIVE] = args[3];
+function dispatch(ctrl: Int32Array, nWorkers: number, cmd: number, args: [number, number, number, number, number]): void {
+  ctrl[CTRL.CMD] = cmd;
+  ctrl[CTRL.SLOT] = args[0]; ctrl[CTRL.START] = args[1]; ctrl[CTRL.END] = args[2]; ctrl[CTRL.NACTIVE] = args[3]; ctrl[CTRL.FEATURE] = args[4];
   Atomics.store(ctrl, CTRL.PENDING, nWorkers);
   Atomics.add(ctrl, CTRL.SEQ, 1);
   Atomics.notify(ctrl, CTRL.SEQ);

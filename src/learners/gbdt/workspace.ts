@@ -1,12 +1,11 @@
 // Shared-memory training buffers (bins, gradients, row lists, histogram slots), allocated once per fit.
 import { binColumn, type BinMapper } from './binning.ts';
 import type { HistInputs } from './histogram.ts';
+import type { PartitionInputs } from './partition.ts';
 import type { HistLayout } from './split.ts';
 import type { Matrix } from '../types.ts';
 
-export interface Workspace extends HistInputs {
-  /** column-major copy of the bins (feature f at f*n), for partitioning rows by one feature */
-  readonly colBins: Uint8Array;
+export interface Workspace extends HistInputs, PartitionInputs {
   readonly mapper: BinMapper;
   readonly layout: HistLayout;
   /** the buffers, to hand to worker threads */
@@ -18,6 +17,8 @@ export interface SharedBuffers {
   readonly colBins: SharedArrayBuffer;
   readonly gh: SharedArrayBuffer;
   readonly idx: SharedArrayBuffer;
+  readonly scratch: SharedArrayBuffer;
+  readonly lut: SharedArrayBuffer;
   readonly hist: SharedArrayBuffer;
   readonly active: SharedArrayBuffer;
 }
@@ -30,6 +31,8 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number): Wor
     colBins: new SharedArrayBuffer(Math.max(1, n * F)),
     gh: new SharedArrayBuffer(16 * Math.max(1, n)),
     idx: new SharedArrayBuffer(4 * Math.max(1, n)),
+    scratch: new SharedArrayBuffer(4 * Math.max(1, n)),
+    lut: new SharedArrayBuffer(256),
     hist: new SharedArrayBuffer(8 * 2 * mapper.totalBins * nSlots),
     active: new SharedArrayBuffer(4 * Math.max(1, F)),
   };
@@ -44,6 +47,7 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
   return {
     n, nFeatures: F, mapper, shared,
     bins: new Uint8Array(shared.bins), colBins: new Uint8Array(shared.colBins), gh: new Float64Array(shared.gh), idx: new Uint32Array(shared.idx),
+    scratch: new Uint32Array(shared.scratch), lut: new Uint8Array(shared.lut),
     hist: new Float64Array(shared.hist), active: new Int32Array(shared.active),
     slotSize: 2 * mapper.totalBins, offset2, width,
     layout: { offset2, width, categorical },
