@@ -140,17 +140,13 @@ export function binOf(fb: FeatureBins, x: number): number {
   return lo;
 }
 
-/**
- * Bin feature j: codes into `column` (this feature's n codes) and into the row-major matrix `rows` (row i at i*nFeatures+j).
- */
-export function binColumn(fb: FeatureBins, col: Float64Array, j: number, nFeatures: number, column: Uint8Array, rows: Uint8Array): void {
-  const n = col.length;
+/** Bin one feature's values into `out`. */
+export function binColumn(fb: FeatureBins, col: Float64Array, out: Uint8Array): void {
   if (fb.categorical) {
-    for (let i = 0; i < n; i++) column[i] = binOf(fb, col[i]);
+    for (let i = 0; i < col.length; i++) out[i] = binOf(fb, col[i]);
   } else {
-    numericCodes(fb, col, column);
+    numericCodes(fb, col, out);
   }
-  for (let i = 0, o = j; i < n; i++, o += nFeatures) rows[o] = column[i];
 }
 
 /** Cells of the uniform grid that jump-starts the bin search (see numericCodes). */

@@ -42,7 +42,7 @@ export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: Gb
   const mapper = fitBinMapper(X, cfg.maxBin, ctx.seed);
   const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth));
   const parallel = cfg.threads > 1 && X.nRows >= (opts.parallelMinRows ?? PARALLEL_MIN_ROWS);
-  const handle: EngineHandle = parallel ? await openEngine(w, cfg.threads) : { engine: localEngine(w), binAll: (cols) => binInto(w, cols, 0, cols.length), close: async () => {} };
+  const handle: EngineHandle = parallel ? await openEngine(w, cfg.threads) : { engine: localEngine(w), binAll: (cols) => binInto(w, cols), close: async () => {} };
   try {
     handle.binAll(X.columns);
     return boost(X, y, ctx, cfg, obj, w, handle.engine);

@@ -66,7 +66,7 @@ export async function openEngine(w: Workspace, threads: number): Promise<EngineH
   };
   return {
     engine,
-    binAll: (columns) => binInto(w, columns, 0, columns.length),
+    binAll: (columns) => binInto(w, columns),
     close: async () => {
       ctrl[CTRL.CMD] = CMD.EXIT;
       Atomics.add(ctrl, CTRL.SEQ, 1);

@@ -54,7 +54,20 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
   };
 }
 
-/** Bin features [j0, j1) of X into the workspace. */
-export function binInto(w: Workspace, columns: readonly Float64Array[], j0: number, j1: number): void {
-  for (let j = j0; j < j1; j++) binColumn(w.mapper.features[j], columns[j], j, w.nFeatures, w.colBins.subarray(j * w.n, (j + 1) * w.n), w.bins);
+/** Bin every feature of X into the workspace: column-major codes, then a blocked transpose into the row-major codes. */
+export function binInto(w: Workspace, columns: readonly Float64Array[]): void {
+  for (let j = 0; j < columns.length; j++) binColumn(w.mapper.features[j], columns[j], w.colBins.subarray(j * w.n, (j + 1) * w.n));
+  transposeCodes(w.colBins, w.bins, w.n, w.nFeatures);
+}
+
+/** column-major n×F → row-major, in row blocks that stay in cache */
+function transposeCodes(cols: Uint8Array, rows: Uint8Array, n: number, F: number): void {
+  const block = 4096;
+  for (let s = 0; s < n; s += block) {
+    const e = Math.min(n, s + block);
+    for (let j = 0; j < F; j++) {
+      const c = j * n;
+      for (let i = s, o = s * F + j; i < e; i++, o += F) rows[o] = cols[c + i];
+    }
+  }
 }
