@@ -20,7 +20,7 @@ interface Flags {
 
 export async function predictCommand(candidate: string, input: string, flags: Flags & { out?: string }): Promise<void> {
   const c = await loadCandidate((await resolveCandidate(candidate, flags.store)).dir);
-  const data = await loadData(input);
+  const data = await loadData(input, { strayText: 'keep' });
   data.sql.close();
   const raw = c.predictTable(data.table, { strict: flags.strict, source: basename(input) });
   const outs = c.toOutputs(raw);
@@ -39,7 +39,7 @@ export async function predictCommand(candidate: string, input: string, flags: Fl
 
 export async function evaluateCommand(candidate: string, input: string, flags: Flags): Promise<void> {
   const c = await loadCandidate((await resolveCandidate(candidate, flags.store)).dir);
-  const data = await loadData(input);
+  const data = await loadData(input, { strayText: 'keep' });
   data.sql.close();
   const target = c.evaluation.target;
   const col = data.table.columns.find((x) => x.name === target);

@@ -12,6 +12,8 @@ const TIME_TYPES = /^(DATE|TIMESTAMP.*|TIME)$/;
 export interface LoadOptions {
   /** columns forced to categorical even when they look numeric */
   readonly categorical?: readonly string[];
+  /** 'error' (default): a mostly-numeric text column is an error naming the row; 'keep': load it as text (schema checks follow) */
+  readonly strayText?: 'error' | 'keep';
 }
 
 /** A loaded data file: the typed table, its content hash and a DuckDB view `data` (ordered by `rowid`) for SQL. */
@@ -63,7 +65,7 @@ export async function loadData(file: string, opts: LoadOptions = {}): Promise<Lo
   const sql = new DataSql(con, instance);
   try {
     await createDataTable(con, file, opts.categorical ?? []);
-    const table = await readTable(con, name, opts.categorical ?? []);
+    const table = await readTable(con, name, opts.categorical ?? [], opts.strayText ?? 'error');
     if (table.nRows === 0) throw new DataError(`${name}: no data rows; the file has a header but nothing under it`);
     return { file, table, snapshotId: await hashFile(file), sql };
   } catch (e) {
@@ -106,7 +108,7 @@ async function describe(con: DuckDBConnection): Promise<ColumnInfo[]> {
   return r.getRows().map((row) => ({ name: String(row[0]), type: String(row[1]) }));
 }
 
-async function readTable(con: DuckDBConnection, file: string, categorical: readonly string[]): Promise<Table> {
+async function readTable(con: DuckDBConnection, file: string, categorical: readonly string[], strayText: 'error' | 'keep'): Promise<Table> {
   const infos = await describe(con);
   const columns: Column[] = [];
   for (const info of infos) {
@@ -114,7 +116,7 @@ async function readTable(con: DuckDBConnection, file: string, categorical: reado
     if (!forced && NUMERIC_TYPES.test(info.type)) columns.push(await numericColumn(con, info.name, `CAST(${ident(info.name)} AS DOUBLE)`));
     else if (!forced && TIME_TYPES.test(info.type)) columns.push(await numericColumn(con, info.name, `CAST(epoch(${ident(info.name)}) AS DOUBLE)`));
     else {
-      if (!forced) await rejectStrayText(con, file, info.name);
+      if (!forced && strayText === 'error') await rejectStrayText(con, file, info.name);
       columns.push(await categoricalColumn(con, info.name));
     }
   }
@@ -124,16 +126,16 @@ async function readTable(con: DuckDBConnection, file: string, categorical: reado
 
 async function numericColumn(con: DuckDBConnection, name: string, expr: string): Promise<Column> {
   const r = await con.runAndReadAll(`SELECT ${expr} FROM data ORDER BY rowid`);
-  return { name, kind: 'numeric', values: toFloat64(r.getColumnsJS()[0]) };
+  return { name, kind: 'numeric', values: toFloat64(r.getColumnsJS()[0] ?? []) };
 }
 
 async function categoricalColumn(con: DuckDBConnection, name: string): Promise<Column> {
   const id = ident(name);
   const lv = await con.runAndReadAll(`SELECT DISTINCT CAST(${id} AS VARCHAR) AS v FROM data WHERE ${id} IS NOT NULL ORDER BY v`);
-  const levels = lv.getColumnsJS()[0].map((v) => String(v));
+  const levels = (lv.getColumnsJS()[0] ?? []).map((v) => String(v));
   await con.run(`CREATE OR REPLACE TEMP TABLE __levels AS SELECT v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT CAST(${id} AS VARCHAR) AS v FROM data WHERE ${id} IS NOT NULL)`);
   const r = await con.runAndReadAll(`SELECT coalesce(l.code, -1) FROM data d LEFT JOIN __levels l ON CAST(d.${id} AS VARCHAR) = l.v ORDER BY d.rowid`);
-  const raw = r.getColumnsJS()[0];
+  const raw = r.getColumnsJS()[0] ?? [];
   const codes = new Int32Array(raw.length);
   for (let i = 0; i < raw.length; i++) codes[i] = Number(raw[i]);
   return { name, kind: 'categorical', codes, levels };
