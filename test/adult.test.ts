@@ -65,4 +65,38 @@ learners: [logistic]
   assert.equal(out.comparison.significant, true);
   const sexSlices = out.evaluation.models.find((m: { name: string }) => m.name === 'logistic').splits.test.slices.filter((s: { group: string }) => s.group === 'sex');
   assert.deepEqual(sexSlices.map((s: { name: string }) => s.name), ['sex=Female', 'sex=Male']);
+
+  // run → predict on a labeled file → metrics computed here, independently, equal evaluate's
+  const preds = join(dir, 'preds.csv');
+  const p = await cli(['predict', out.candidatePath, join(SHARED, 'adult.csv'), '--out', preds], { cwd: dir });
+  assert.equal(p.code, 0, p.stderr);
+  const ev = await cli(['evaluate', out.candidatePath, join(SHARED, 'adult.csv'), '--json'], { cwd: dir });
+  assert.equal(ev.code, 0, ev.stderr);
+  const m = JSON.parse(ev.stdout).metrics;
+  const prob = readFileSync(preds, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+  const labels = readFileSync(join(SHARED, 'adult.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',').pop()));
+  const ind = independentMetrics(labels, prob);
+  for (const k of ['auc', 'logloss', 'brier', 'accuracy'] as const) assert.ok(Math.abs(ind[k] - m[k]) <= 1e-9, `${k}: ${ind[k]} vs ${m[k]}`);
+  assert.equal(out.gate.items.find((i: { key: string }) => i.key === 'packaged').status, 'pass', 'the bundle loads in a new process');
 });
+
+/** Straightforward textbook formulas, written separately from src/metrics. */
+function independentMetrics(y: number[], p: number[]): { auc: number; logloss: number; brier: number; accuracy: number } {
+  const order = p.map((_, i) => i).sort((a, b) => p[a] - p[b]);
+  const ranks = new Array<number>(p.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && p[order[j + 1]] === p[order[i]]) j++;
+    for (let k = i; k <= j; k++) ranks[order[k]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  const pos = y.filter((v) => v === 1).length;
+  const neg = y.length - pos;
+  const rankSum = y.reduce((a, v, i) => a + (v === 1 ? ranks[i] : 0), 0);
+  const auc = (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+  const clip = (x: number) => Math.min(Math.max(x, 1e-15), 1 - 1e-15);
+  const logloss = -y.reduce((a, v, i) => a + (v === 1 ? Math.log(clip(p[i])) : Math.log(1 - clip(p[i]))), 0) / y.length;
+  const brier = y.reduce((a, v, i) => a + (p[i] - v) ** 2, 0) / y.length;
+  const accuracy = y.reduce((a, v, i) => a + ((p[i] > 0.5 ? 1 : 0) === v ? 1 : 0), 0) / y.length;
+  return { auc, logloss, brier, accuracy };
+}
