@@ -56,6 +56,7 @@ export async function run(specPath: string | Spec, opts: RunOptions): Promise<Ru
   const runId = await store.createRun({ specName: p.spec.name, specPath: p.spec.file, specHash: p.specHash, successHash: p.successHash, spec: specJson(p.spec) as Json });
   if (opts.params) await store.logParams(runId, opts.params);
   const stop = onSignals(async (signal) => {
+    process.stderr.write(`\ngauntlet: ${signal}: run ${runId} recorded as interrupted\n`);
     await store.finishRun(runId, 'interrupted', null, new InterruptedError(signal).message);
     await store.close();
   });
