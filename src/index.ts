@@ -1,0 +1,20 @@
+// Gauntlet's library API: one index of named re-exports; the CLI, the report and tests use the same functions.
+export { loadSpec, parseSpec } from './spec/load.ts';
+export type { Spec } from './spec/types.ts';
+export { loadData } from './data/load.ts';
+export type { Table, Column } from './data/table.ts';
+export { FittedPipeline } from './features/pipeline.ts';
+export { LEARNERS, learnersFor, loadModel } from './learners/index.ts';
+export type { Learner, Model, Matrix, Task } from './learners/types.ts';
+export { METRICS, metricsFor, computeMetric, bootstrapCI, pairedBootstrap } from './metrics/index.ts';
+export { evaluateSplit } from './evaluate/evaluate.ts';
+export type { Evaluation } from './evaluate/document.ts';
+export { run } from './run/run.ts';
+export type { RunResult } from './run/run.ts';
+export { openStore, defaultStoreUri } from './track/open.ts';
+export type { Store } from './track/types.ts';
+export { loadCandidate } from './candidate/load.ts';
+export type { Candidate } from './candidate/load.ts';
+export { evaluateGate } from './candidate/gate.ts';
+export { renderVerdict } from './candidate/gate-render.ts';
+export { renderReport } from './report/index.ts';
