@@ -100,3 +100,21 @@ function independentMetrics(y: number[], p: number[]): { auc: number; logloss: n
   const accuracy = y.reduce((a, v, i) => a + ((p[i] > 0.5 ? 1 : 0) === v ? 1 : 0), 0) / y.length;
   return { auc, logloss, brier, accuracy };
 }
+
+test('gauntlet run on Adult with the default learners selects gbdt over logistic on blackbox', { skip: skip && why }, async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'gauntlet.yaml'), `name: adult-default
+data: { source: ${join(SHARED, 'adult.csv')}, target: income_gt_50k }
+objective: { optimize: auc }
+splits: { strategy: stratified, seed: 7 }
+`);
+  const r = await cli(['run', join(dir, 'gauntlet.yaml'), '--json'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(out.metrics).sort(), ['gbdt', 'logistic', 'zero_rule']);
+  assert.equal(out.selected.name, 'gbdt');
+  assert.ok(out.metrics.gbdt.blackbox.auc > out.metrics.logistic.blackbox.auc + 0.01, JSON.stringify(out.metrics.gbdt.blackbox));
+  assert.ok(out.metrics.gbdt.test.auc > 0.925, `gbdt test AUC ${out.metrics.gbdt.test.auc}`);
+  const gbdt = out.evaluation.models.find((m: { name: string }) => m.name === 'gbdt');
+  assert.ok(Object.keys(gbdt.importance.gain).length > 5, 'feature importance in the evaluation document');
+});
