@@ -3,7 +3,7 @@
 import type { Task } from '../learners/types.ts';
 import { BadInputError, unknownNameHint } from '../util/errors.ts';
 import { accuracyScore, averagePrecisionScore, brierScore, ece, f1Score, logLoss, precisionScore, recallScore, rocAucScore } from './binary.ts';
-import { macroF1Score, multiclassAccuracyScore, multiclassLogLoss } from './multiclass.ts';
+import { macroF1Score, multiclassAccuracyScore, multiclassEce, multiclassLogLoss } from './multiclass.ts';
 import { mae, r2Score, rmse } from './regression.ts';
 import type { MetricFn } from './types.ts';
 
@@ -54,7 +54,7 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   f1: entry('f1', true, 'harmonic mean of precision and recall at p > 0.5', { binary: f1Score }),
   pr_auc: entry('pr_auc', true, 'average precision (area under the precision-recall curve, as scikit-learn)', { binary: averagePrecisionScore }),
   brier: entry('brier', false, 'mean squared error of P(class 1)', { binary: brierScore }),
-  ece: entry('ece', false, 'expected calibration error, 15 equal-width bins', { binary: eceDefault }),
+  ece: entry('ece', false, 'expected calibration error, 15 equal-width bins (multiclass: top-label)', { binary: eceDefault, multiclass: multiclassEce }),
   macro_f1: entry('macro_f1', true, 'unweighted mean of per-class F1 of the argmax label', { multiclass: macroF1Score }),
   rmse: entry('rmse', false, 'root mean squared error', { regression: rmse }),
   mae: entry('mae', false, 'mean absolute error', { regression: mae }),

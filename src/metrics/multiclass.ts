@@ -114,3 +114,31 @@ export function macroF1Score(y: Float64Array, p: Float64Array, idx?: Int32Array,
   }
   return sum / present;
 }
+
+/**
+ * Top-label expected calibration error for multiclass: confidence = the largest probability,
+ * outcome = whether its class is right; 15 equal-width bins as REFERENCE.md's binary ECE top.
+ */
+export function multiclassEce(y: Float64Array, p: Float64Array, idx?: Int32Array, nClasses?: number): number {
+  const k = classCount(y, p, nClasses);
+  const n = rowCount(y.length, idx);
+  if (n === 0) return NaN;
+  const bins = 15;
+  const count = new Float64Array(bins);
+  const sumConf = new Float64Array(bins);
+  const sumHit = new Float64Array(bins);
+  for (let i = 0; i < n; i++) {
+    const r = idx === undefined ? i : idx[i];
+    checkClassLabel(r, y[r], k);
+    const top = argmaxRow(p, r, k);
+    if (top < 0) return NaN;
+    const conf = p[r * k + top];
+    const b = Math.min(Math.floor(conf * bins), bins - 1);
+    count[b]++;
+    sumConf[b] += conf;
+    sumHit[b] += top === y[r] ? 1 : 0;
+  }
+  let e = 0;
+  for (let b = 0; b < bins; b++) if (count[b] > 0) e += Math.abs(sumHit[b] - sumConf[b]) / n;
+  return e;
+}
