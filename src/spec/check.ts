@@ -21,7 +21,7 @@ export function checkObjective(spec: Spec, task: Task): void {
   if (!known.includes(spec.objective.optimize)) {
     throw new SpecError('objective.optimize', `unknown metric '${spec.objective.optimize}' for a ${task} task; ${unknownNameHint(spec.objective.optimize, known)}`, file);
   }
-  const constraintKnown = [...known, ...SERVING_METRICS];
+  const constraintKnown = [...known, ...SERVING_METRICS, ...(task === 'binary' ? ['fairness_gap'] : [])];
   spec.objective.constraints.forEach((c, i) => {
     if (!constraintKnown.includes(c.metric)) {
       throw new SpecError(`objective.constraints[${i}].metric`, `unknown metric '${c.metric}' for a ${task} task; ${unknownNameHint(c.metric, constraintKnown)}`, file);

@@ -4,11 +4,11 @@ import { dirname, resolve, basename } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { SpecError, BadInputError, unknownNameHint } from '../util/errors.ts';
 import type { Task } from '../learners/types.ts';
-import { SPLIT_NAMES, type Constraint, type LearnerSpec, type SliceSpec, type Spec, type SplitName } from './types.ts';
+import { SPLIT_NAMES, type CalibrationSetting, type RobustnessSpec, type PerturbTest, type Constraint, type LearnerSpec, type SliceSpec, type Spec, type SplitName } from './types.ts';
 
 type Obj = Record<string, unknown>;
 
-const TOP_KEYS = ['name', 'data', 'task', 'objective', 'splits', 'slices', 'baselines', 'learners', 'evaluation', 'seed', 'gate', 'serving', 'rollback'];
+const TOP_KEYS = ['name', 'data', 'task', 'objective', 'splits', 'slices', 'baselines', 'learners', 'evaluation', 'seed', 'gate', 'serving', 'rollback', 'calibration', 'robustness'];
 const DATA_KEYS = ['source', 'target', 'id', 'exclude', 'categorical'];
 const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
 const DEFAULT_FRACTIONS: Record<SplitName, number> = { train: 0.6, trainDev: 0.05, eyeball: 0.05, blackbox: 0.15, test: 0.15 };
@@ -53,7 +53,58 @@ export function parseSpec(raw: unknown, file: string): Spec {
     gate: parseGate(ctx, top.gate),
     serving: parseServing(ctx, top.serving, dir),
     rollback: parseRollback(ctx, top.rollback),
+    calibration: top.calibration === undefined ? 'auto' : (ctx.oneOf(top.calibration, ['auto', 'platt', 'isotonic', 'temperature', 'none'], 'calibration') as CalibrationSetting),
+    robustness: parseRobustness(ctx, top.robustness),
   };
+}
+
+function parseRobustness(ctx: Ctx, raw: unknown): RobustnessSpec {
+  const empty: RobustnessSpec = { perturb: [], invariance: [], directional: [], maxFailureRate: 0.02, maxDegradation: 0.05 };
+  if (raw === undefined) return empty;
+  const r = ctx.obj(raw, 'robustness');
+  ctx.noUnknown(r, ['perturb', 'invariance', 'directional', 'max_failure_rate', 'max_degradation'], 'robustness');
+  const list = (key: string): unknown[] => (r[key] === undefined ? [] : ctx.list(r[key], `robustness.${key}`));
+  const fraction = (v: unknown, path: string): number => {
+    const x = ctx.num(v, path);
+    if (x < 0 || x > 1) throw ctx.error(path, `must be a fraction in [0, 1]; got ${x}`);
+    return x;
+  };
+  return {
+    perturb: list('perturb').map((t, i) => parsePerturb(ctx, t, `robustness.perturb[${i}]`, fraction)),
+    invariance: list('invariance').map((t, i) => {
+      const path = `robustness.invariance[${i}]`;
+      const o = ctx.obj(t, path);
+      ctx.noUnknown(o, ['feature', 'tolerance', 'name'], path);
+      const feature = ctx.str(ctx.required(o, 'feature', path), `${path}.feature`);
+      return { name: o.name === undefined ? `invariance:${feature}` : ctx.str(o.name, `${path}.name`), feature, tolerance: o.tolerance === undefined ? 0.01 : ctx.num(o.tolerance, `${path}.tolerance`) };
+    }),
+    directional: list('directional').map((t, i) => {
+      const path = `robustness.directional[${i}]`;
+      const o = ctx.obj(t, path);
+      ctx.noUnknown(o, ['feature', 'change', 'expect', 'tolerance', 'name'], path);
+      const feature = ctx.str(ctx.required(o, 'feature', path), `${path}.feature`);
+      const change = String(ctx.required(o, 'change', path));
+      if (!/^[+-]\d+(\.\d+)?%?$/.test(change)) throw ctx.error(`${path}.change`, `must look like "+10%", "-5%", "+1" or "-2"; got '${change}'`);
+      const expect = ctx.oneOf(ctx.required(o, 'expect', path), ['increase', 'decrease'], `${path}.expect`) as 'increase' | 'decrease';
+      return { name: o.name === undefined ? `directional:${feature}${change}` : ctx.str(o.name, `${path}.name`), feature, change, expect, tolerance: o.tolerance === undefined ? 0 : ctx.num(o.tolerance, `${path}.tolerance`) };
+    }),
+    maxFailureRate: r.max_failure_rate === undefined ? 0.02 : fraction(r.max_failure_rate, 'robustness.max_failure_rate'),
+    maxDegradation: r.max_degradation === undefined ? 0.05 : fraction(r.max_degradation, 'robustness.max_degradation'),
+  };
+}
+
+function parsePerturb(ctx: Ctx, raw: unknown, path: string, fraction: (v: unknown, p: string) => number): PerturbTest {
+  const o = ctx.obj(raw, path);
+  ctx.noUnknown(o, ['feature', 'noise', 'missing', 'rate', 'unseen', 'name'], path);
+  const name = o.name === undefined ? undefined : ctx.str(o.name, `${path}.name`);
+  if (o.missing !== undefined) {
+    const features = ctx.strList(o.missing, `${path}.missing`);
+    return { kind: 'missing', name: name ?? `missing:${features.join('+')}`, features, rate: o.rate === undefined ? 0.3 : fraction(o.rate, `${path}.rate`) };
+  }
+  const feature = ctx.str(ctx.required(o, 'feature', path), `${path}.feature`);
+  if (o.noise !== undefined) return { kind: 'noise', name: name ?? `noise:${feature}`, feature, noise: ctx.num(o.noise, `${path}.noise`) };
+  if (o.unseen !== undefined) return { kind: 'unseen', name: name ?? `unseen:${feature}`, feature, rate: fraction(o.unseen, `${path}.unseen`) };
+  throw ctx.error(path, `a perturbation needs noise: (× train std), missing: [features] with rate:, or unseen: (rate)`);
 }
 
 function parseGate(ctx: Ctx, raw: unknown): Spec['gate'] {
@@ -114,8 +165,16 @@ function parseObjective(ctx: Ctx, raw: unknown): Spec['objective'] {
 
 function parseConstraint(ctx: Ctx, raw: unknown, path: string): Constraint {
   const c = ctx.obj(raw, path);
-  ctx.noUnknown(c, ['metric', 'max', 'min', 'split'], path);
+  ctx.noUnknown(c, ['metric', 'max', 'min', 'split', 'attribute', 'measure'], path);
   const metric = ctx.str(ctx.required(c, 'metric', path), `${path}.metric`);
+  const split0 = c.split === undefined ? 'blackbox' : (ctx.oneOf(c.split, SPLIT_NAMES, `${path}.split`) as SplitName);
+  if (metric === 'fairness_gap') {
+    const attribute = ctx.str(ctx.required(c, 'attribute', path), `${path}.attribute`);
+    const measure = c.measure === undefined ? 'tpr' : (ctx.oneOf(c.measure, ['tpr', 'fpr', 'selection_rate', 'auc'], `${path}.measure`) as Constraint['measure']);
+    const maxGap = ctx.num(ctx.required(c, 'max', path), `${path}.max`);
+    return { metric, max: maxGap, split: split0, attribute, measure };
+  }
+  if (c.attribute !== undefined || c.measure !== undefined) throw ctx.error(path, `attribute/measure belong to { metric: fairness_gap } constraints only`);
   const max = c.max === undefined ? undefined : ctx.num(c.max, `${path}.max`);
   const min = c.min === undefined ? undefined : ctx.num(c.min, `${path}.min`);
   if (max === undefined && min === undefined) throw ctx.error(path, `a constraint needs a threshold: add max: or min:`);

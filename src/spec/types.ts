@@ -10,7 +10,12 @@ export interface Constraint {
   readonly max?: number;
   readonly min?: number;
   readonly split: SplitName;
+  /** fairness_gap only: the group column and the per-group measure */
+  readonly attribute?: string;
+  readonly measure?: 'tpr' | 'fpr' | 'selection_rate' | 'auc';
 }
+
+export type CalibrationSetting = 'auto' | 'platt' | 'isotonic' | 'temperature' | 'none';
 
 export type SliceSpec =
   | { readonly kind: 'where'; readonly name: string; readonly where: string }
@@ -77,4 +82,51 @@ export interface Spec {
   };
   /** the fallback for a first release when no previous champion exists: 'heuristic' | 'zero_rule' */
   readonly rollback: { readonly fallback?: 'heuristic' | 'zero_rule' };
+  /** probability calibration, fit on trainDev only and chosen on blackbox by log loss ('auto') */
+  readonly calibration: CalibrationSetting;
+  readonly robustness: RobustnessSpec;
+}
+
+/** Behavioral (CheckList-style) tests declared under `robustness:` in the spec. */
+export interface RobustnessSpec {
+  /** metric degradation under corruption */
+  readonly perturb: readonly PerturbTest[];
+  /** changes that must not change the output by more than `tolerance` */
+  readonly invariance: readonly InvarianceTest[];
+  /** changes that must move the output one way */
+  readonly directional: readonly DirectionalTest[];
+  /** a behavioral test fails when more than this fraction of rows fail it (default 0.02) */
+  readonly maxFailureRate: number;
+  /** perturbation tests fail when the optimizing metric degrades by more than this fraction (default 0.05) */
+  readonly maxDegradation: number;
+}
+
+export type PerturbTest =
+  | { readonly kind: 'noise'; readonly name: string; readonly feature: string; readonly noise: number }
+  | { readonly kind: 'missing'; readonly name: string; readonly features: readonly string[]; readonly rate: number }
+  | { readonly kind: 'unseen'; readonly name: string; readonly feature: string; readonly rate: number };
+
+export interface InvarianceTest {
+  readonly name: string;
+  readonly feature: string;
+  /** max |Δ output| allowed per row */
+  readonly tolerance: number;
+}
+
+export interface DirectionalTest {
+  readonly name: string;
+  readonly feature: string;
+  /** '+10%', '-5%', '+1', '-2' */
+  readonly change: string;
+  readonly expect: 'increase' | 'decrease';
+  /** |Δ| below this counts as no change (a failure); default 0 */
+  readonly tolerance: number;
+}
+
+/** `{ metric: fairness_gap, attribute: sex, measure: tpr, max: 0.05 }` */
+export interface FairnessConstraint {
+  readonly attribute: string;
+  readonly measure: 'tpr' | 'fpr' | 'selection_rate' | 'auc';
+  readonly max: number;
+  readonly split: SplitName;
 }
