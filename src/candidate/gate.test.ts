@@ -37,7 +37,7 @@ const LOGISTIC: ModelEval = {
 const COMPARISON: Comparison = { model: 'logistic', baseline: 'heuristic', metric: 'auc', split: 'blackbox', delta: 0.10076, low: 0.074558, high: 0.125696, pValue: 0.000999, significant: true };
 
 const EVALUATION: Evaluation = {
-  format: 'gauntlet-evaluation', version: 1, task: 'binary', target: 'defaulted', classes: ['0', '1'], optimize: 'auc', higherIsBetter: true,
+  format: 'gauntlet-evaluation', version: 1, findings: [], task: 'binary', target: 'defaulted', classes: ['0', '1'], optimize: 'auc', higherIsBetter: true,
   constraints: [{ metric: 'latency_p99_ms', max: 5, split: 'blackbox' }, { metric: 'model_size_mb', max: 50, split: 'blackbox' }, { metric: 'ece', max: 0.05, split: 'blackbox' }],
   successHash: 'a408ca9ae3af04aa',
   splitSizes: { train: 12000, trainDev: 1001, eyeball: 999, blackbox: 3000, test: 3000 },

@@ -3,6 +3,8 @@ import type { Params, Task } from '../learners/types.ts';
 import type { SplitName, Constraint } from '../spec/types.ts';
 import type { SplitEval } from './evaluate.ts';
 import type { ServingEval } from './serving.ts';
+import type { Finding } from './findings.ts';
+import type { Json } from '../track/types.ts';
 
 export const EVALUATION_FORMAT = 'gauntlet-evaluation';
 export const EVALUATION_VERSION = 1;
@@ -30,6 +32,10 @@ export interface ModelEval {
   readonly featureSetVersion?: string;
   readonly importance?: Record<string, Record<string, number>>;
   readonly note?: string;
+  /** probability calibration: the method used (fit on trainDev, chosen on blackbox) and what was compared */
+  readonly calibration?: { readonly chosen: string; readonly setting: string; readonly candidates: readonly { method: string; logloss: number; ece: number }[] };
+  /** fairness gaps measured for fairness_gap constraints */
+  readonly fairness?: readonly Json[];
 }
 
 export interface Comparison {
@@ -60,12 +66,16 @@ export interface Evaluation {
   readonly models: readonly ModelEval[];
   readonly selected: { readonly name: string; readonly reason: string; readonly constraintsMet: boolean } | null;
   readonly comparison: Comparison | null;
+  /** behavioral tests of the selected model (perturbation, invariance, directional) */
+  readonly robustness?: readonly Json[];
+  /** every finding of the evaluation (MISCALIBRATED, FAIRNESS_GAP, SIMPSONS_PARADOX, robustness codes) */
+  readonly findings: readonly Finding[];
 }
 
 /** Check one model's measured figures against the constraints. */
-export function checkConstraints(constraints: readonly Constraint[], splits: ModelEval['splits'], serving: Record<string, number>): ConstraintResult[] {
-  return constraints.map((c) => {
-    const value = serving[c.metric] ?? splits[c.split]?.metrics[c.metric] ?? NaN;
+export function checkConstraints(constraints: readonly Constraint[], splits: ModelEval['splits'], serving: Record<string, number>, extra: Record<string, number> = {}): ConstraintResult[] {
+  return constraints.map((c, i) => {
+    const value = c.metric === 'fairness_gap' ? (extra[`fairness_gap#${i}`] ?? NaN) : (serving[c.metric] ?? splits[c.split]?.metrics[c.metric] ?? NaN);
     const pass = Number.isFinite(value) && (c.max === undefined || value <= c.max) && (c.min === undefined || value >= c.min);
     return { metric: c.metric, split: c.split, max: c.max, min: c.min, value, pass };
   });

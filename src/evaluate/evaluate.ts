@@ -18,6 +18,8 @@ export interface SliceEval {
   /** fewer rows than evaluation.minSliceRows: shown, but its metrics are noisy */
   readonly small: boolean;
   readonly metrics: Readonly<Record<string, number>>;
+  /** binary only: 10 equal-width reliability bins of the slice's rows */
+  readonly reliability?: readonly ReliabilityBin[];
 }
 
 export interface SplitEval {
@@ -80,7 +82,8 @@ function evaluateSlice(s: SliceMask, data: SplitData, opts: SplitEvalOptions): S
   let at = 0;
   for (let i = 0; i < data.rows.length; i++) if (s.mask[data.rows[i]]) idx[at++] = i;
   const metrics = n > 0 ? scoreAll(opts.task, data.y, data.pred, idx, opts.nClasses) : {};
-  return { name: s.name, group: s.group, n, small: n < opts.minSliceRows, metrics };
+  const reliability = opts.task === 'binary' && n > 0 ? reliabilityBins(data.y, data.pred, { bins: 10, idx }) : undefined;
+  return { name: s.name, group: s.group, n, small: n < opts.minSliceRows, metrics, reliability };
 }
 
 function scoreAll(task: Task, y: Float64Array, pred: Float64Array, idx: Int32Array | undefined, k: number): Record<string, number> {

@@ -166,7 +166,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   const evaluation: Evaluation = {
     format: EVALUATION_FORMAT, version: EVALUATION_VERSION, task: target.task, target: spec.data.target, classes: target.classes,
     optimize, higherIsBetter: higher, constraints: spec.objective.constraints, successHash: p.successHash, splitSizes: sizes(splits),
-    human: spec.baselines.human, models, selected, comparison,
+    human: spec.baselines.human, models, selected, comparison, findings: [],
   };
   await store.logMetrics(runId, metricRows(models));
   await store.putArtifact(runId, 'evaluation', evaluation as unknown as Json);

@@ -141,7 +141,7 @@ export function reportFixture(options: FixtureOptions = {}): ReportInput {
   const bb = (name: string): number => models.find((m) => m.name === name)?.splits.blackbox?.metrics[optimize] ?? NaN;
   const delta = bb(selected) - bb('heuristic');
   const evaluation: Evaluation = {
-    format: 'gauntlet-evaluation', version: 1, task, target: task === 'regression' ? 'amount' : task === 'binary' ? 'defaulted' : 'grade',
+    format: 'gauntlet-evaluation', version: 1, findings: [], task, target: task === 'regression' ? 'amount' : task === 'binary' ? 'defaulted' : 'grade',
     classes: task === 'binary' ? ['0', '1'] : task === 'multiclass' ? ['A', 'B', hostile ? HOSTILE.slice : 'C'] : [],
     optimize, higherIsBetter, constraints: constraintsOf(task), successHash: 'a408ca9ae3af04aa', splitSizes: SIZES,
     human: task === 'binary' ? { auc: 0.85 } : undefined, models,
