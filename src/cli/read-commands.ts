@@ -52,7 +52,7 @@ async function exportSplits(store: Store, runId: string, file: string): Promise<
   const assignment = await store.getSplits(runId);
   if (!assignment) throw new BadInputError(`run ${runId} recorded no split assignment (it failed before splitting)`);
   const lines = ['row,split'];
-  for (let i = 0; i < assignment.length; i++) lines.push(`${i},${SPLIT_NAMES[assignment[i]]}`);
+  for (let i = 0; i < assignment.length; i++) lines.push(`${i},${SPLIT_NAMES[assignment[i]] ?? 'none (deduplicated)'}`);
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, `${lines.join('\n')}\n`);
   renameSync(tmp, file);

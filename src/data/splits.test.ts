@@ -37,3 +37,30 @@ test('stratified splits keep the class rate in every split', () => {
 test('too few rows for a split is a clear error', () => {
   assert.throws(() => makeSplits(5, { strategy: 'random', seed: 1, fractions }), /split '\w+' got no rows from 5 data rows/);
 });
+
+test('group strategy: no group in two splits, sizes near the fractions', () => {
+  const n = 3000;
+  const groups = Int32Array.from({ length: n }, (_, i) => Math.floor(i / 3) % 700);
+  const s = makeSplits(n, { strategy: 'group', seed: 4, fractions, groups });
+  const where = new Map<number, number>();
+  for (let r = 0; r < n; r++) {
+    const prev = where.get(groups[r]);
+    assert.ok(prev === undefined || prev === s.assignment[r], `group ${groups[r]} in two splits`);
+    where.set(groups[r], s.assignment[r]);
+  }
+  assert.ok(Math.abs(s.rows.train.length - 1800) < 30 && Math.abs(s.rows.test.length - 450) < 30, `${s.rows.train.length} / ${s.rows.test.length}`);
+});
+
+test('time strategy: train < dev splits < test in time; dropped rows get no split', () => {
+  const n = 1000;
+  const times = Float64Array.from({ length: n }, (_, i) => (i * 7919) % n);
+  const drop = Uint8Array.from({ length: n }, (_, i) => (i % 100 === 0 ? 1 : 0));
+  const s = makeSplits(n, { strategy: 'time', seed: 1, fractions, times, drop });
+  const max = (rows: Int32Array) => Math.max(...Array.from(rows, (r) => times[r]));
+  const min = (rows: Int32Array) => Math.min(...Array.from(rows, (r) => times[r]));
+  for (const dev of ['trainDev', 'eyeball', 'blackbox'] as const) {
+    assert.ok(max(s.rows.train) < min(s.rows[dev]) && max(s.rows[dev]) < min(s.rows.test));
+  }
+  assert.equal(SPLIT_NAMES.reduce((a, k) => a + s.rows[k].length, 0), 990);
+  assert.equal(s.assignment[0], 255);
+});

@@ -43,6 +43,10 @@ async function validate(spec: Spec, data: LoadedData): Promise<Prepared> {
   need(spec.data.target, 'data.target');
   need(spec.data.id, 'data.id');
   spec.data.exclude.forEach((c, i) => need(c, `data.exclude[${i}]`));
+  need(spec.splits.group, 'splits.group');
+  need(spec.splits.time, 'splits.time');
+  need(spec.data.time, 'data.time');
+  spec.data.eventTimes.forEach((c, i) => need(c, `data.eventTimes[${i}]`));
   const target = encodeTarget(data.table.columns.find((c) => c.name === spec.data.target)!, spec.task, file);
   checkObjective(spec, target.task);
   const dropped = new Set([spec.data.target, spec.data.id, ...spec.data.exclude]);

@@ -212,9 +212,39 @@ async function championBaseline(p: Prepared, store: Store, splits: Splits, log: 
 }
 
 function splitData(p: Prepared): Splits {
-  const { spec, target } = p;
-  const strata = spec.splits.strategy !== 'stratified' ? undefined : target.task === 'regression' ? quantileStrata(target.y) : Int32Array.from(target.y);
-  return makeSplits(p.data.table.nRows, { strategy: spec.splits.strategy, seed: spec.splits.seed, fractions: spec.splits.fractions, strata });
+  const { spec, target, data } = p;
+  const s = spec.splits;
+  const strata = s.strategy !== 'stratified' ? undefined : target.task === 'regression' ? quantileStrata(target.y) : Int32Array.from(target.y);
+  const col = (name: string | undefined) => data.table.columns.find((c) => c.name === name);
+  const g = col(s.group);
+  const groups = g ? (g.kind === 'categorical' ? g.codes : Int32Array.from(codesOf(g.values))) : undefined;
+  const t = col(s.time);
+  const times = t ? (t.kind === 'numeric' ? t.values : Float64Array.from(t.codes, (c) => (c < 0 ? NaN : c))) : undefined;
+  const drop = s.dedupe ? duplicateMask(data.table, p.featureColumns) : undefined;
+  return makeSplits(data.table.nRows, { strategy: s.strategy, seed: s.seed, fractions: s.fractions, strata, groups, times, drop });
+}
+
+/** Dense integer codes of numeric values (NaN is its own code). */
+function codesOf(values: Float64Array): number[] {
+  const index = new Map<number, number>();
+  return Array.from(values, (v) => {
+    const k = Number.isNaN(v) ? -1 : v;
+    if (!index.has(k)) index.set(k, index.size);
+    return index.get(k)!;
+  });
+}
+
+/** 1 for every row whose feature values all equal an earlier row's (the id is not a feature). */
+function duplicateMask(table: Prepared['data']['table'], features: readonly string[]): Uint8Array {
+  const cols = features.map((f) => table.columns.find((c) => c.name === f)!);
+  const seen = new Set<string>();
+  const out = new Uint8Array(table.nRows);
+  for (let r = 0; r < table.nRows; r++) {
+    const key = cols.map((c) => (c.kind === 'numeric' ? c.values[r] : c.codes[r])).join('\u0001');
+    if (seen.has(key)) out[r] = 1;
+    else seen.add(key);
+  }
+  return out;
 }
 
 function baselineEval(name: string, splits: ModelEval['splits'], constraints: Prepared['spec']['objective']['constraints'], note: string): ModelEval {

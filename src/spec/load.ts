@@ -9,7 +9,7 @@ import { SPLIT_NAMES, type CalibrationSetting, type RobustnessSpec, type Perturb
 type Obj = Record<string, unknown>;
 
 const TOP_KEYS = ['name', 'data', 'task', 'objective', 'splits', 'slices', 'baselines', 'learners', 'evaluation', 'seed', 'gate', 'serving', 'rollback', 'calibration', 'robustness'];
-const DATA_KEYS = ['source', 'target', 'id', 'exclude', 'categorical'];
+const DATA_KEYS = ['source', 'target', 'id', 'exclude', 'categorical', 'time', 'eventTimes', 'production'];
 const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
 const DEFAULT_FRACTIONS: Record<SplitName, number> = { train: 0.6, trainDev: 0.05, eyeball: 0.05, blackbox: 0.15, test: 0.15 };
 
@@ -150,6 +150,9 @@ function parseData(ctx: Ctx, d: Obj, dir: string): Spec['data'] {
     id: d.id === undefined ? undefined : ctx.str(d.id, 'data.id'),
     exclude: ctx.strList(d.exclude, 'data.exclude'),
     categorical: ctx.strList(d.categorical, 'data.categorical'),
+    time: d.time === undefined ? undefined : ctx.str(d.time, 'data.time'),
+    eventTimes: ctx.strList(d.eventTimes, 'data.eventTimes'),
+    production: d.production === undefined ? undefined : resolve(dir, ctx.str(d.production, 'data.production')),
   };
 }
 
@@ -183,10 +186,15 @@ function parseConstraint(ctx: Ctx, raw: unknown, path: string): Constraint {
 }
 
 function parseSplits(ctx: Ctx, raw: unknown): Spec['splits'] {
-  if (raw === undefined) return { strategy: 'stratified', seed: 0, fractions: DEFAULT_FRACTIONS };
+  if (raw === undefined) return { strategy: 'stratified', seed: 0, fractions: DEFAULT_FRACTIONS, dedupe: false };
   const s = ctx.obj(raw, 'splits');
-  ctx.noUnknown(s, ['strategy', 'seed', ...SPLIT_NAMES], 'splits');
-  const strategy = s.strategy === undefined ? 'stratified' : (ctx.oneOf(s.strategy, ['random', 'stratified'], 'splits.strategy') as 'random' | 'stratified');
+  ctx.noUnknown(s, ['strategy', 'seed', 'group', 'time', 'dedupe', ...SPLIT_NAMES], 'splits');
+  const strategy = s.strategy === undefined ? 'stratified' : (ctx.oneOf(s.strategy, ['random', 'stratified', 'group', 'time'], 'splits.strategy') as Spec['splits']['strategy']);
+  const group = s.group === undefined ? undefined : ctx.str(s.group, 'splits.group');
+  const time = s.time === undefined ? undefined : ctx.str(s.time, 'splits.time');
+  if (strategy === 'group' && !group) throw ctx.error('splits.group', `strategy 'group' needs the column whose values must not cross splits, e.g. group: customer_id`);
+  if (strategy === 'time' && !time) throw ctx.error('splits.time', `strategy 'time' needs the time column, e.g. time: applied_at`);
+  const dedupe = s.dedupe === undefined ? false : s.dedupe === true || s.dedupe === false ? s.dedupe : (() => { throw ctx.error('splits.dedupe', `must be true or false`); })();
   const given = SPLIT_NAMES.some((n) => s[n] !== undefined);
   const fractions = { ...DEFAULT_FRACTIONS };
   if (given) {
@@ -200,7 +208,7 @@ function parseSplits(ctx: Ctx, raw: unknown): Spec['splits'] {
       throw ctx.error('splits', `fractions train + trainDev + eyeball + blackbox + test must sum to 1; they sum to ${round(sum)}`);
     }
   }
-  return { strategy, seed: s.seed === undefined ? 0 : ctx.int(s.seed, 'splits.seed'), fractions };
+  return { strategy, seed: s.seed === undefined ? 0 : ctx.int(s.seed, 'splits.seed'), fractions, group, time, dedupe };
 }
 
 function parseSlices(ctx: Ctx, raw: unknown): SliceSpec[] {

@@ -41,14 +41,26 @@ export interface Spec {
     readonly id?: string;
     readonly exclude: readonly string[];
     readonly categorical: readonly string[];
+    /** the prediction time of each row (a column); event-time columns must not be later than it */
+    readonly time?: string;
+    /** columns holding event times (checked against `time` for FUTURE_TIMESTAMP) */
+    readonly eventTimes: readonly string[];
+    /** a production sample file (absolute path), compared with the training data (PRODUCTION_MISMATCH) */
+    readonly production?: string;
   };
   /** undefined = infer from the target column */
   readonly task?: Task;
   readonly objective: { readonly optimize: string; readonly constraints: readonly Constraint[] };
   readonly splits: {
-    readonly strategy: 'random' | 'stratified';
+    readonly strategy: 'random' | 'stratified' | 'group' | 'time';
     readonly seed: number;
     readonly fractions: Readonly<Record<SplitName, number>>;
+    /** strategy 'group': no value of this column in two splits */
+    readonly group?: string;
+    /** strategy 'time': train < trainDev/eyeball/blackbox < test in this column */
+    readonly time?: string;
+    /** drop rows identical in every feature value (ignoring the id) before splitting */
+    readonly dedupe: boolean;
   };
   readonly slices: readonly SliceSpec[];
   readonly baselines: { readonly heuristic?: string; readonly human?: Readonly<Record<string, number>> };
