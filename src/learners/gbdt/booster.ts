@@ -4,14 +4,14 @@ import type { FitContext, Matrix } from '../types.ts';
 import { fitBinMapper } from './binning.ts';
 import { growTree, slotsNeeded, type GrowerSetup, type GrownLeaf, type HistEngine } from './grower.ts';
 import { buildHistogram, subtractHistogram } from './histogram.ts';
-import { checkTargets, makeObjective, median, type Objective, type ObjectiveName } from './objective.ts';
+import { checkTargets, makeObjective, median, type Objective, type ObjectiveName, type ObjectiveSpec } from './objective.ts';
 import type { GbdtConfig } from './params.ts';
 import { partitionRows } from './partition.ts';
 import { openEngine, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
 import { leafOutput } from './split.ts';
 import { ForestBuilder } from './tree.ts';
-import { binInto, makeWorkspace, type Workspace } from './workspace.ts';
+import { addLeafValues, binInto, makeWorkspace, type Workspace } from './workspace.ts';
 
 export interface TrainResult {
   readonly forest: Forest;
@@ -27,9 +27,11 @@ export interface TrainOptions {
 
 export const PARALLEL_MIN_ROWS = 50_000;
 
-/** Local engine: every histogram on the calling thread. */
-export function localEngine(w: Workspace): HistEngine {
+/** Local engine: all work on the calling thread. */
+export function localEngine(w: Workspace, obj: Objective): HistEngine {
   return {
+    gradients: (k) => obj.gradients(w.roundScores, w.y, k, w.gh, 0, w.n),
+    addLeaves: (nLeaves, nRows, off) => addLeafValues(w, nLeaves, off, 0, nRows),
     build: (slot, start, end, nActive) => buildHistogram(w, slot, start, end, 0, nActive),
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
     partition: (start, end, f) => partitionRows(w, start, end, f),
@@ -38,11 +40,13 @@ export function localEngine(w: Workspace): HistEngine {
 
 export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, opts: TrainOptions = {}): Promise<TrainResult> {
   checkTargets(ctx.task, ctx.nClasses, y);
-  const obj = makeObjective(ctx.task, ctx.nClasses, cfg.objective, cfg.huberDelta);
+  const spec: ObjectiveSpec = { task: ctx.task, nClasses: ctx.nClasses, loss: cfg.objective, huberDelta: cfg.huberDelta };
+  const obj = makeObjective(spec);
   const mapper = fitBinMapper(X, cfg.maxBin, ctx.seed);
-  const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth));
+  const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth), obj.nClasses, cfg.numLeaves);
+  w.y.set(y);
   const parallel = cfg.threads > 1 && X.nRows >= (opts.parallelMinRows ?? PARALLEL_MIN_ROWS);
-  const handle: EngineHandle = parallel ? await openEngine(w, cfg.threads) : { engine: localEngine(w), binAll: (cols) => binInto(w, cols), close: async () => {} };
+  const handle: EngineHandle = parallel ? await openEngine(w, cfg.threads, spec, obj) : { engine: localEngine(w, obj), binAll: (cols) => binInto(w, cols), close: async () => {} };
   try {
     handle.binAll(X.columns);
     return boost(X, y, ctx, cfg, obj, w, handle.engine);
@@ -64,8 +68,9 @@ function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj
   const n = X.nRows, K = obj.nClasses, F = X.columns.length;
   const base = obj.baseScores(y);
   const V = ctx.validation;
+  for (let k = 0; k < K; k++) w.scores.fill(base[k], k * n, (k + 1) * n);
   const st: BoostState = {
-    scores: repeatBase(base, n), valid: V ? repeatBase(base, V.X.nRows) : null,
+    scores: w.scores, valid: V ? repeatBase(base, V.X.nRows) : null,
     bag: identity(n), nBag: n, oob: new Uint32Array(cfg.baggingFreq > 0 ? n : 0), nOob: 0,
   };
   const rng = new Rng(ctx.seed);
@@ -77,12 +82,13 @@ function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj
   for (let it = 0; it < cfg.rounds; it++) {
     if (cfg.baggingFreq > 0 && it % cfg.baggingFreq === 0) drawBag(st, n, cfg.baggingFraction, bagRng);
     const nActive = sampleFeatures(w.active, F, cfg.featureFraction, featRng);
-    const roundScores = K > 1 ? Float64Array.from(st.scores) : st.scores;
+    if (K > 1) w.roundScores.set(w.scores);
     for (let k = 0; k < K; k++) {
-      obj.gradients(roundScores, y, k, w.gh);
+      engine.gradients(k);
       w.idx.set(st.bag.subarray(0, st.nBag));
       const leaves = growTree(g, st.nBag, nActive, forest);
       setLeaves(leaves, forest, w, st, y, k * n, obj, cfg);
+      engine.addLeaves(leaves.length, st.nBag, k * n);
       updateOutOfBag(forest, catLevels, X, st, k * n);
       if (V && st.valid) addTree(forest.lastTree(catLevels), 0, V.X, st.valid, k * V.X.nRows, 1);
     }
@@ -133,16 +139,15 @@ function sampleFeatures(active: Int32Array, F: number, fraction: number, rng: Rn
   return m;
 }
 
-/** Leaf values (learning rate applied; L1 refits to the median residual) and in-bag score updates. */
+/** Leaf values (learning rate applied; L1 refits to the median residual), staged in the workspace for the score update. */
 function setLeaves(leaves: GrownLeaf[], forest: ForestBuilder, w: Workspace, st: BoostState, y: Float64Array, off: number, obj: Objective, cfg: GbdtConfig): void {
-  const s = st.scores;
-  for (const leaf of leaves) {
+  leaves.forEach((leaf, j) => {
     let out = leafOutput(leaf.G, leaf.H, cfg.lambdaL1, cfg.lambdaL2, leaf.lo, leaf.hi);
-    if (obj.renewLeaves) out = Math.min(leaf.hi, Math.max(leaf.lo, medianResidual(w.idx, leaf.start, leaf.end, y, s, off)));
+    if (obj.renewLeaves) out = Math.min(leaf.hi, Math.max(leaf.lo, medianResidual(w.idx, leaf.start, leaf.end, y, st.scores, off)));
     const v = cfg.learningRate * out;
     forest.setLeaf(leaf.node, v);
-    for (let i = leaf.start; i < leaf.end; i++) s[off + w.idx[i]] += v;
-  }
+    w.leafStart[j] = leaf.start; w.leafEnd[j] = leaf.end; w.leafValue[j] = v;
+  });
 }
 
 function medianResidual(idx: Uint32Array, start: number, end: number, y: Float64Array, s: Float64Array, off: number): number {

@@ -90,6 +90,11 @@ test('worker threads build the same model as one thread', async () => {
   const one = await fitGbdt(X, y, binary, p1, { parallelMinRows: 0 });
   const two = await fitGbdt(X, y, { ...binary, threads: 2 }, p2, { parallelMinRows: 0 });
   assert.deepEqual((two.toJSON().state as { forest: unknown }).forest, (one.toJSON().state as { forest: unknown }).forest);
+  const y3 = Float64Array.from(X.columns[0], (v) => (v < -0.5 ? 0 : v < 0.5 ? 1 : 2));
+  const multi: FitContext = { task: 'multiclass', nClasses: 3, seed: 1 };
+  const m1 = await fitGbdt(X, y3, multi, P({ rounds: 3, numLeaves: 7, baggingFraction: 0.7, baggingFreq: 1 }), { parallelMinRows: 0 });
+  const m2 = await fitGbdt(X, y3, { ...multi, threads: 2 }, P({ rounds: 3, numLeaves: 7, baggingFraction: 0.7, baggingFreq: 1 }), { parallelMinRows: 0 });
+  assert.deepEqual(m2.toJSON().state, m1.toJSON().state);
 });
 
 test('early stopping on the validation set keeps the best round and records curves', async () => {

@@ -12,6 +12,10 @@ export interface HistEngine {
   subtract(parent: number, child: number, nActive: number): void;
   /** stable partition of idx[start, end) by feature f and the workspace's `lut`; returns the boundary */
   partition(start: number, end: number, f: number): number;
+  /** gradients of class k for every row, from the workspace's roundScores */
+  gradients(k: number): void;
+  /** scores[off + row] += leafValue[j] for the rows of leaves 0..nLeaves-1 (positions [0, nRows) of idx) */
+  addLeaves(nLeaves: number, nRows: number, off: number): void;
 }
 
 export interface GrowerSetup {

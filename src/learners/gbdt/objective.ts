@@ -11,15 +11,23 @@ export interface Objective {
   readonly nClasses: number;
   /** initial raw score per class */
   baseScores(y: Float64Array): Float64Array;
-  /** gradients of class k into gh (interleaved g,h) for every row; scores are class-major (scores[k*n+i]) */
-  gradients(scores: Float64Array, y: Float64Array, k: number, gh: Float64Array): void;
+  /** gradients of class k into gh (interleaved g,h) for rows [from, to); scores are class-major (scores[k*n+i]) */
+  gradients(scores: Float64Array, y: Float64Array, k: number, gh: Float64Array, from: number, to: number): void;
   /** mean loss over rows, scores class-major */
   loss(scores: Float64Array, y: Float64Array): number;
   /** L1: leaf values are refit to the median residual of their rows */
   readonly renewLeaves: boolean;
 }
 
-export function makeObjective(task: Task, nClasses: number, loss: RegressionLoss, huberDelta: number): Objective {
+/** What identifies an objective (sent to worker threads, which rebuild it). */
+export interface ObjectiveSpec {
+  readonly task: Task;
+  readonly nClasses: number;
+  readonly loss: RegressionLoss;
+  readonly huberDelta: number;
+}
+
+export function makeObjective({ task, nClasses, loss, huberDelta }: ObjectiveSpec): Objective {
   if (task === 'binary') return logloss;
   if (task === 'multiclass') return softmax(nClasses);
   if (loss === 'l1') return l1;
@@ -45,6 +53,7 @@ export function checkTargets(task: Task, nClasses: number, y: Float64Array): voi
 const EPS = 1e-15;
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/** Binary log loss. Base score = logit(training prior), not XGBoost 1.x's 0.5: trees then start from the prior. */
 const logloss: Objective = {
   name: 'logloss', nClasses: 1, renewLeaves: false,
   baseScores(y) {
@@ -53,8 +62,8 @@ const logloss: Objective = {
     const p = Math.min(1 - 1e-12, Math.max(1e-12, s / y.length));
     return Float64Array.of(Math.log(p / (1 - p)));
   },
-  gradients(scores, y, _k, gh) {
-    for (let i = 0; i < y.length; i++) {
+  gradients(scores, y, _k, gh, from, to) {
+    for (let i = from; i < to; i++) {
       const p = sigmoid(scores[i]);
       gh[2 * i] = p - y[i];
       gh[2 * i + 1] = Math.max(p * (1 - p), 1e-16);
@@ -79,6 +88,7 @@ function softmaxProb(scores: Float64Array, n: number, K: number, i: number, k: n
   return Math.exp(scores[k * n + i] - mx) / z;
 }
 
+/** Softmax over K classes; base scores = log priors; hessian scaled by K/(K-1) as in LightGBM. */
 function softmax(K: number): Objective {
   const factor = K / (K - 1);
   return {
@@ -88,9 +98,9 @@ function softmax(K: number): Objective {
       for (let i = 0; i < y.length; i++) counts[y[i]]++;
       return counts.map((c) => Math.log(Math.max(c / y.length, 1e-12)));
     },
-    gradients(scores, y, k, gh) {
+    gradients(scores, y, k, gh, from, to) {
       const n = y.length;
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < to; i++) {
         const p = softmaxProb(scores, n, K, i, k);
         gh[2 * i] = p - (y[i] === k ? 1 : 0);
         gh[2 * i + 1] = Math.max(factor * p * (1 - p), 1e-16);
@@ -119,8 +129,8 @@ function regression(name: RegressionLoss, base: (y: Float64Array) => number, gra
   return {
     name, nClasses: 1, renewLeaves: renew,
     baseScores: (y) => Float64Array.of(base(y)),
-    gradients(scores, y, _k, gh) {
-      for (let i = 0; i < y.length; i++) { gh[2 * i] = grad(scores[i] - y[i]); gh[2 * i + 1] = 1; }
+    gradients(scores, y, _k, gh, from, to) {
+      for (let i = from; i < to; i++) { gh[2 * i] = grad(scores[i] - y[i]); gh[2 * i + 1] = 1; }
     },
     loss(scores, y) {
       let s = 0;

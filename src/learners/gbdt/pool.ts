@@ -1,13 +1,14 @@
-// Worker-thread pool: histogram builds split by feature, partitions split by row chunk; synchronised with Atomics over shared memory.
+// Worker-thread pool: histograms split by feature; partitions, gradients and score updates by row chunk; Atomics over shared memory.
 import { Worker } from 'node:worker_threads';
 import type { HistEngine } from './grower.ts';
 import { buildHistogram, subtractHistogram } from './histogram.ts';
 import { chunkRange, mergeChunks, partitionChunk, partitionRows } from './partition.ts';
-import { binInto, type Workspace } from './workspace.ts';
+import type { Objective, ObjectiveSpec } from './objective.ts';
+import { addLeafValues, binInto, type Workspace } from './workspace.ts';
 
 /** Control block layout (Int32Array over a SharedArrayBuffer). */
 export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, LEFTS: 16, SIZE: 16 + 256 } as const;
-export const CMD = { BUILD: 1, PARTITION: 2, EXIT: 3 } as const;
+export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, EXIT: 5 } as const;
 
 /** Nodes with fewer rows are built/partitioned on the calling thread: waking workers costs more than it saves. */
 export const MIN_PARALLEL_NODE_ROWS = 4096;
@@ -28,6 +29,7 @@ export interface WorkerInit {
   readonly mapper: Workspace['mapper'];
   readonly part: number;
   readonly parts: number;
+  readonly objective: ObjectiveSpec;
 }
 
 /** Active features [k0, k1) of part p out of `parts` (contiguous, equal counts). */
@@ -36,7 +38,7 @@ export function partRange(nActive: number, p: number, parts: number): [number, n
 }
 
 /** Start threads-1 workers over the workspace (the calling thread is part 0). */
-export async function openEngine(w: Workspace, threads: number): Promise<EngineHandle> {
+export async function openEngine(w: Workspace, threads: number, spec: ObjectiveSpec, obj: Objective): Promise<EngineHandle> {
   const ctrlBuf = new SharedArrayBuffer(4 * CTRL.SIZE);
   const ctrl = new Int32Array(ctrlBuf);
   const workers: Worker[] = [];
@@ -45,7 +47,7 @@ export async function openEngine(w: Workspace, threads: number): Promise<EngineH
     worker.unref();
     workers.push(worker);
   }
-  await Promise.all(workers.map((worker, i) => ready(worker, { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads })));
+  await Promise.all(workers.map((worker, i) => ready(worker, { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec })));
   const engine: HistEngine = {
     build(slot, start, end, nActive) {
       if (end - start < MIN_PARALLEL_NODE_ROWS) { buildHistogram(w, slot, start, end, 0, nActive); return; }
@@ -62,6 +64,18 @@ export async function openEngine(w: Workspace, threads: number): Promise<EngineH
       ctrl[CTRL.LEFTS] = partitionChunk(w, s0, e0, f);
       awaitWorkers(ctrl);
       return mergeChunks(w, start, end, ctrl.subarray(CTRL.LEFTS, CTRL.LEFTS + threads), threads);
+    },
+    gradients(k) {
+      dispatch(ctrl, workers.length, CMD.GRADIENTS, [0, 0, w.n, 0, k]);
+      const [s0, e0] = chunkRange(0, w.n, 0, threads);
+      obj.gradients(w.roundScores, w.y, k, w.gh, s0, e0);
+      awaitWorkers(ctrl);
+    },
+    addLeaves(nLeaves, nRows, off) {
+      dispatch(ctrl, workers.length, CMD.LEAVES, [nLeaves, 0, nRows, 0, off]);
+      const [s0, e0] = chunkRange(0, nRows, 0, threads);
+      addLeafValues(w, nLeaves, off, s0, e0);
+      awaitWorkers(ctrl);
     },
   };
   return {

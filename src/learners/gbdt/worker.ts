@@ -1,12 +1,14 @@
-// Pool worker: waits on the shared control block and runs its share of each command (histogram features, partition chunk).
+// Pool worker: waits on the shared control block and runs its share of each command (histogram features, row chunks).
 import { parentPort } from 'node:worker_threads';
 import { buildHistogram } from './histogram.ts';
 import { CMD, CTRL, partRange, type WorkerInit } from './pool.ts';
 import { chunkRange, partitionChunk } from './partition.ts';
-import { viewsOf, type Workspace } from './workspace.ts';
+import { makeObjective, type Objective } from './objective.ts';
+import { addLeafValues, viewsOf, type Workspace } from './workspace.ts';
 
 function serve(init: WorkerInit): void {
   const w = viewsOf(init.shared, init.n, init.nFeatures, init.mapper);
+  const obj = makeObjective(init.objective);
   const ctrl = new Int32Array(init.ctrl);
   let seen = Atomics.load(ctrl, CTRL.SEQ);
   parentPort?.postMessage('ready');
@@ -17,7 +19,7 @@ function serve(init: WorkerInit): void {
     seen = seq;
     if (ctrl[CTRL.CMD] === CMD.EXIT) return;
     try {
-      run(w, ctrl, init.part, init.parts);
+      run(w, obj, ctrl, init.part, init.parts);
     } catch {
       Atomics.store(ctrl, CTRL.ERROR, 1);
     }
@@ -25,14 +27,21 @@ function serve(init: WorkerInit): void {
   }
 }
 
-function run(w: Workspace, ctrl: Int32Array, part: number, parts: number): void {
+function run(w: Workspace, obj: Objective, ctrl: Int32Array, part: number, parts: number): void {
   const start = ctrl[CTRL.START], end = ctrl[CTRL.END];
-  if (ctrl[CTRL.CMD] === CMD.BUILD) {
+  const cmd = ctrl[CTRL.CMD];
+  if (cmd === CMD.BUILD) {
     const [k0, k1] = partRange(ctrl[CTRL.NACTIVE], part, parts);
     buildHistogram(w, ctrl[CTRL.SLOT], start, end, k0, k1);
-  } else if (ctrl[CTRL.CMD] === CMD.PARTITION) {
+  } else if (cmd === CMD.PARTITION) {
     const [s, e] = chunkRange(start, end, part, parts);
     ctrl[CTRL.LEFTS + part] = partitionChunk(w, s, e, ctrl[CTRL.FEATURE]);
+  } else if (cmd === CMD.GRADIENTS) {
+    const [s, e] = chunkRange(start, end, part, parts);
+    obj.gradients(w.roundScores, w.y, ctrl[CTRL.FEATURE], w.gh, s, e);
+  } else if (cmd === CMD.LEAVES) {
+    const [s, e] = chunkRange(start, end, part, parts);
+    addLeafValues(w, ctrl[CTRL.SLOT], ctrl[CTRL.FEATURE], s, e);
   }
 }
 

@@ -6,6 +6,14 @@ import type { HistLayout } from './split.ts';
 import type { Matrix } from '../types.ts';
 
 export interface Workspace extends HistInputs, PartitionInputs {
+  /** targets, and raw scores class-major (scores[k*n+i]); `roundScores` is the start-of-round copy softmax reads */
+  readonly y: Float64Array;
+  readonly scores: Float64Array;
+  readonly roundScores: Float64Array;
+  /** the tree's leaves for score updates: rows idx[leafStart[j], leafEnd[j]) get leafValue[j] */
+  readonly leafStart: Int32Array;
+  readonly leafEnd: Int32Array;
+  readonly leafValue: Float64Array;
   readonly mapper: BinMapper;
   readonly layout: HistLayout;
   /** the buffers, to hand to worker threads */
@@ -21,11 +29,18 @@ export interface SharedBuffers {
   readonly lut: SharedArrayBuffer;
   readonly hist: SharedArrayBuffer;
   readonly active: SharedArrayBuffer;
+  readonly y: SharedArrayBuffer;
+  readonly scores: SharedArrayBuffer;
+  readonly roundScores: SharedArrayBuffer;
+  readonly leafStart: SharedArrayBuffer;
+  readonly leafEnd: SharedArrayBuffer;
+  readonly leafValue: SharedArrayBuffer;
 }
 
-/** Allocate the buffers for X (bins are filled by `binInto`). */
-export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number): Workspace {
+/** Allocate the buffers for X (bins are filled by `binInto`); K = trees per round, up to maxLeaves leaves per tree. */
+export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: number, maxLeaves: number): Workspace {
   const n = X.nRows, F = X.columns.length;
+  const scores = new SharedArrayBuffer(8 * K * Math.max(1, n));
   const shared: SharedBuffers = {
     bins: new SharedArrayBuffer(Math.max(1, n * F)),
     colBins: new SharedArrayBuffer(Math.max(1, n * F)),
@@ -35,6 +50,9 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number): Wor
     lut: new SharedArrayBuffer(256),
     hist: new SharedArrayBuffer(8 * 2 * mapper.totalBins * nSlots),
     active: new SharedArrayBuffer(4 * Math.max(1, F)),
+    y: new SharedArrayBuffer(8 * Math.max(1, n)),
+    scores, roundScores: K > 1 ? new SharedArrayBuffer(8 * K * Math.max(1, n)) : scores,
+    leafStart: new SharedArrayBuffer(4 * maxLeaves), leafEnd: new SharedArrayBuffer(4 * maxLeaves), leafValue: new SharedArrayBuffer(8 * maxLeaves),
   };
   return viewsOf(shared, n, F, mapper);
 }
@@ -49,6 +67,8 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
     bins: new Uint8Array(shared.bins), colBins: new Uint8Array(shared.colBins), gh: new Float64Array(shared.gh), idx: new Uint32Array(shared.idx),
     scratch: new Uint32Array(shared.scratch), lut: new Uint8Array(shared.lut),
     hist: new Float64Array(shared.hist), active: new Int32Array(shared.active),
+    y: new Float64Array(shared.y), scores: new Float64Array(shared.scores), roundScores: new Float64Array(shared.roundScores),
+    leafStart: new Int32Array(shared.leafStart), leafEnd: new Int32Array(shared.leafEnd), leafValue: new Float64Array(shared.leafValue),
     slotSize: 2 * mapper.totalBins, offset2, width,
     layout: { offset2, width, categorical },
   };
@@ -69,5 +89,14 @@ function transposeCodes(cols: Uint8Array, rows: Uint8Array, n: number, F: number
       const c = j * n;
       for (let i = s, o = s * F + j; i < e; i++, o += F) rows[o] = cols[c + i];
     }
+  }
+}
+
+/** Add leaf values to the scores of class offset `off` for the leaves' rows within positions [from, to) of idx. */
+export function addLeafValues(w: Workspace, nLeaves: number, off: number, from: number, to: number): void {
+  const { idx, scores } = w;
+  for (let j = 0; j < nLeaves; j++) {
+    const s = Math.max(from, w.leafStart[j]), e = Math.min(to, w.leafEnd[j]), v = w.leafValue[j];
+    for (let i = s; i < e; i++) scores[off + idx[i]] += v;
   }
 }
