@@ -27,7 +27,7 @@ export interface Forest {
   readonly catBits: Uint32Array;
 }
 
-/** Leaf value reached by x in tree `t` (x(f) reads feature f). */
+/** Leaf value of the tree rooted at `root` for feature vector `row` (row[f] = feature f). */
 function walk(fo: Forest, root: number, row: Float64Array): number {
   const { feature, threshold, left, right, defaultLeft, catStart, catBits, catLevels } = fo;
   let node = root;
@@ -48,14 +48,37 @@ function walk(fo: Forest, root: number, row: Float64Array): number {
   }
 }
 
-/** Raw scores of one row into out[0..nClasses): base + trees in order. */
+/** Raw scores of one row into out[0..nClasses): base + trees in order. No allocation (the serving hot path). */
 export function predictRowRaw(fo: Forest, row: Float64Array, out: Float64Array): void {
-  const K = fo.nClasses, nTrees = fo.roots.length;
+  const K = fo.nClasses, roots = fo.roots, nTrees = roots.length;
+  const { feature, threshold, left, right, defaultLeft, catStart, value } = fo;
   for (let k = 0; k < K; k++) {
     let s = fo.base[k];
-    for (let t = k; t < nTrees; t += K) s += walk(fo, fo.roots[t], row);
+    for (let t = k; t < nTrees; t += K) {
+      let node = roots[t];
+      let f = feature[node];
+      while (f >= 0) {
+        const x = row[f];
+        if (catStart[node] >= 0) {
+          node = walkCategorical(fo, node, x);
+        } else {
+          node = x <= threshold[node] || (x !== x && defaultLeft[node] === 1) ? left[node] : right[node];
+        }
+        f = feature[node];
+      }
+      s += value[node];
+    }
     out[k] = s;
   }
+}
+
+/** next node from a categorical split */
+function walkCategorical(fo: Forest, node: number, x: number): number {
+  const cs = fo.catStart[node];
+  const goLeft = x >= 0 && x < fo.catLevels[fo.feature[node]] && (x | 0) === x
+    ? ((fo.catBits[cs + (x >>> 5)] >>> (x & 31)) & 1) === 1
+    : fo.defaultLeft[node] === 1;
+  return goLeft ? fo.left[node] : fo.right[node];
 }
 
 /** Raw scores of a matrix, row-major n×nClasses; same summation order as predictRowRaw (bit-identical). */
