@@ -6,6 +6,7 @@ import { BinaryLogLoss, SoftmaxLogLoss, type LinearObjective } from './linear/lo
 import { LinearModel, loadLinearModel } from './linear/model.ts';
 import { hessianPreconditioner, type Preconditioner } from './linear/precondition.ts';
 import { checkFitInputs, numberParam } from './linear/validate.ts';
+import { CLASS_WEIGHTS, classWeightParam, sampleWeights } from './linear/weights.ts';
 
 const PARAMS: readonly ParamSpec[] = [
   {
@@ -17,6 +18,11 @@ const PARAMS: readonly ParamSpec[] = [
   {
     name: 'tol', type: 'float', default: 1e-6, min: 0, minExclusive: true,
     description: 'stop when every partial derivative of the objective is at most tol in absolute value (sklearn/scipy gtol)',
+  },
+  {
+    name: 'classWeight', type: 'enum', default: 'none', values: CLASS_WEIGHTS,
+    description: "'balanced' weights each row's loss by n / (k·n_class), like sklearn class_weight='balanced': "
+      + 'more recall on rare classes, but probabilities are no longer calibrated (calibrate afterwards)',
   },
 ];
 
@@ -35,7 +41,7 @@ async function fitLogistic(X: Matrix, y: Float64Array, ctx: FitContext, params: 
   const C = numberParam(params, 'C');
   const maxIter = numberParam(params, 'maxIter');
   const design = new Design(X);
-  const objective = makeObjective(design, y, ctx, 1 / C);
+  const objective = makeObjective(design, y, ctx, 1 / C, sampleWeights(classWeightParam(params), y));
   const result = minimizeLbfgs((x, g) => objective.evaluate(x, g), new Float64Array(objective.nParams), {
     maxIter,
     gtol: numberParam(params, 'tol'),
@@ -46,8 +52,9 @@ async function fitLogistic(X: Matrix, y: Float64Array, ctx: FitContext, params: 
   return toModel(X, ctx, params, result);
 }
 
-function makeObjective(design: Design, y: Float64Array, ctx: FitContext, l2: number): LinearObjective {
-  return ctx.task === 'binary' ? new BinaryLogLoss(design, y, l2) : new SoftmaxLogLoss(design, y, ctx.nClasses, l2);
+/** The penalized training objective; `weights` (per row) scale each row's loss, as sklearn's sample_weight. */
+function makeObjective(design: Design, y: Float64Array, ctx: FitContext, l2: number, weights?: Float64Array): LinearObjective {
+  return ctx.task === 'binary' ? new BinaryLogLoss(design, y, l2, weights) : new SoftmaxLogLoss(design, y, ctx.nClasses, l2, weights);
 }
 
 /** The log-loss Hessian at w = 0: curvature 1/4 (binary) or (1/K)(1 - 1/K) per class block (softmax). */
@@ -57,7 +64,10 @@ function preconditionerFor(design: Design, ctx: FitContext, l2: number): Precond
   return hessianPreconditioner(design, (1 / k) * (1 - 1 / k), l2, k);
 }
 
-/** Per iteration: mean training log-loss (penalty excluded) and, with validation data, mean validation log-loss. */
+/**
+ * Per iteration: mean training log-loss (penalty excluded; weighted by the class weights, which sum to n) and, with
+ * validation data, the unweighted mean validation log-loss.
+ */
 function curveRecorder(objective: LinearObjective, nRows: number, ctx: FitContext): ((iteration: number, x: Float64Array, f: number) => void) | undefined {
   const { onCurve, validation } = ctx;
   if (!onCurve) return undefined;

@@ -1,6 +1,7 @@
 // L2-penalized log-loss objectives (binary and multinomial), as sklearn's LogisticRegression(penalty='l2') defines them.
 //
-// objective(w, b) = Σ_i loss_i + ½·l2·‖w‖²   (intercepts not penalized; sklearn's l2 = 1/C)
+// objective(w, b) = Σ_i s_i·loss_i + ½·l2·‖w‖²   (intercepts not penalized; sklearn's l2 = 1/C; sample weights s_i = 1
+// unless given, e.g. class_weight='balanced')
 // Parameter layout: binary [w_0..w_{p-1}, b]; multinomial class-major blocks [w_k0..w_k(p-1), b_k] for k = 0..K-1,
 // i.e. sklearn's coef_ / intercept_ interleaved per class.
 import type { Design } from './design.ts';
@@ -30,23 +31,24 @@ export class BinaryLogLoss implements LinearObjective {
   private readonly z: Float64Array;
   private readonly r: Float64Array;
 
-  constructor(private readonly X: Design, private readonly y: Float64Array, private readonly l2: number) {
+  constructor(private readonly X: Design, private readonly y: Float64Array, private readonly l2: number, private readonly weights?: Float64Array) {
     this.nParams = X.nCols + 1;
     this.z = new Float64Array(X.nRows);
     this.r = new Float64Array(X.nRows);
   }
 
   evaluate(x: Float64Array, grad?: Float64Array): number {
-    const { X, y, z, r } = this;
+    const { X, y, z, r, weights } = this;
     const p = X.nCols;
     X.linearPredictor(x, 0, x[p], z);
     let loss = 0;
     let rSum = 0;
     for (let i = 0; i < z.length; i++) {
       const zi = z[i];
+      const s = weights === undefined ? 1 : weights[i];
       const e = Math.exp(-Math.abs(zi)); // one exp gives both softplus(z) and sigmoid(z)
-      loss += (zi > 0 ? zi : 0) + Math.log1p(e) - y[i] * zi;
-      r[i] = (zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i];
+      loss += s * ((zi > 0 ? zi : 0) + Math.log1p(e) - y[i] * zi);
+      r[i] = s * ((zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i]);
       rSum += r[i];
     }
     if (grad) {
@@ -64,10 +66,13 @@ export class BinaryLogLoss implements LinearObjective {
 
 export class SoftmaxLogLoss implements LinearObjective {
   readonly nParams: number;
-  /** scores, then residuals p - onehot(y), per class */
+  /** scores, then (weighted) residuals p - onehot(y), per class */
   private readonly z: Float64Array[];
 
-  constructor(private readonly X: Design, private readonly y: Float64Array, private readonly k: number, private readonly l2: number) {
+  constructor(
+    private readonly X: Design, private readonly y: Float64Array, private readonly k: number, private readonly l2: number,
+    private readonly weights?: Float64Array,
+  ) {
     this.nParams = k * (X.nCols + 1);
     this.z = Array.from({ length: k }, () => new Float64Array(X.nRows));
   }
@@ -90,19 +95,20 @@ export class SoftmaxLogLoss implements LinearObjective {
     return s * this.l2;
   }
 
-  /** Σ_i [logsumexp(z_i) - z_i,y_i]; overwrites z with the residuals softmax(z) - onehot(y). */
+  /** Σ_i s_i·[logsumexp(z_i) - z_i,y_i]; overwrites z with the residuals s_i·(softmax(z) - onehot(y)). */
   private lossAndResiduals(): number {
-    const { z, y, k } = this;
+    const { z, y, k, weights } = this;
     let loss = 0;
     for (let i = 0; i < this.X.nRows; i++) {
       const label = y[i];
+      const s = weights === undefined ? 1 : weights[i];
       let max = -Infinity;
       for (let c = 0; c < k; c++) max = Math.max(max, z[c][i]);
-      loss += max - z[label][i];
+      loss += s * (max - z[label][i]);
       let sum = 0;
       for (let c = 0; c < k; c++) { z[c][i] = Math.exp(z[c][i] - max); sum += z[c][i]; }
-      loss += Math.log(sum);
-      for (let c = 0; c < k; c++) z[c][i] = z[c][i] / sum - (c === label ? 1 : 0);
+      loss += s * Math.log(sum);
+      for (let c = 0; c < k; c++) z[c][i] = s * (z[c][i] / sum - (c === label ? 1 : 0));
     }
     return loss;
   }
