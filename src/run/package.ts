@@ -79,7 +79,7 @@ async function gateInput(x: PackageInput, schema: InputSchema, fresh: Awaited<Re
     sharedTransforms: true,
     parity: fresh.parity,
     freshLoad: fresh.freshLoad,
-    calibration: x.evaluation.task === 'regression' ? null : { method: 'none' },
+    calibration: x.evaluation.task === 'regression' ? null : { method: x.evaluation.models.find((m) => m.name === x.trained.id)?.calibration?.chosen ?? 'none' },
     rollback: { previousChampion: x.previousChampion, fallback: spec.rollback.fallback },
     championComparison: x.championComparison,
   };

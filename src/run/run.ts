@@ -17,6 +17,7 @@ import { specJson } from '../spec/success.ts';
 import type { Store, Json } from '../track/types.ts';
 import { GauntletError, InterruptedError } from '../util/errors.ts';
 import { loadCandidate } from '../candidate/load.ts';
+import { chooseCalibration, calibrated } from '../calibrate/index.ts';
 import { packageCandidate, type Packaged } from './package.ts';
 import type { Verdict } from '../candidate/types.ts';
 
@@ -124,9 +125,10 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   const learnerPreds = new Map<string, Predictions>();
   for (const rl of p.learners) {
     log(`training ${rl.id}…`);
-    const t = await step(`fit:${rl.id}`, () => trainLearner(rl, { table, target, splits, pipelines, seed: spec.seed }), (t) => ({ seconds: t.fitSeconds, iterations: t.model.iterations ?? null }));
+    const fitted = await step(`fit:${rl.id}`, () => trainLearner(rl, { table, target, splits, pipelines, seed: spec.seed }), (t) => ({ seconds: t.fitSeconds, iterations: t.model.iterations ?? null }));
+    const rawPreds = Object.fromEntries(DEV_SPLITS.map((n) => [n, predictRows(fitted, table, splits.rows[n])])) as Predictions;
+    const { trained: t, preds, calibration } = calibrate(fitted, rawPreds, p, splits, log);
     trained.push(t);
-    const preds = Object.fromEntries(DEV_SPLITS.map((n) => [n, predictRows(t, table, splits.rows[n])])) as Predictions;
     learnerPreds.set(t.id, preds);
     const latencyRows = Array.from(splits.rows.blackbox.subarray(0, 1000), (r) => rowObject(table, r));
     const serving = measureServing(t.model, t.pipeline, latencyRows, takeRows(table, splits.rows.blackbox));
@@ -134,7 +136,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     models.push({
       name: t.id, kind: 'learner', learner: rl.learner.name, params: rl.params, splits: evals, serving,
       constraints: checkConstraints(spec.objective.constraints, evals, servingMetrics(serving)),
-      fitSeconds: t.fitSeconds, iterations: t.model.iterations, featureSetVersion: t.pipeline.version, importance: t.model.importance?.(),
+      fitSeconds: t.fitSeconds, iterations: fitted.model.iterations, featureSetVersion: t.pipeline.version, importance: fitted.model.importance?.(), calibration,
     });
     await store.putArtifact(runId, `model:${t.id}`, t.model.toJSON() as unknown as Json);
     await store.putArtifact(runId, `pipeline:${t.id}`, t.pipeline.toJSON() as unknown as Json);
@@ -185,6 +187,29 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     packaged = await step('package', () => packageCandidate({ p, store, runId, trained: sel, evaluation, lineage, git, testPredictions: testPredictions!, championComparison, previousChampion: champion ? { id: champion.id, runId: champion.runId } : null }), (x) => ({ path: x.candidatePath, version: x.candidateVersion, ready: x.verdict.ready }));
   }
   return { evaluation, lineage, candidatePath: packaged?.candidatePath ?? null, candidateVersion: packaged?.candidateVersion ?? null, reportPath: packaged?.reportPath ?? null, verdict: packaged?.verdict ?? null };
+}
+
+/**
+ * Probability calibration fit on trainDev only and, for 'auto', chosen on blackbox by log loss; the calibrator
+ * becomes part of the model (the bundle predicts calibrated probabilities through the same code path).
+ */
+function calibrate(t: Trained, preds: Predictions, p: Prepared, splits: Splits, log: (m: string) => void): { trained: Trained; preds: Predictions; calibration?: ModelEval['calibration'] } {
+  const { target, spec } = p;
+  if (target.task === 'regression') return { trained: t, preds };
+  const labeled = (n: SplitName) => ({ y: gatherY(target.y, splits.rows[n]), pred: preds[n]! });
+  try {
+    const choice = chooseCalibration(spec.calibration, target.task, labeled('trainDev'), labeled('blackbox'), target.nClasses);
+    const calibration = { chosen: choice.chosen, setting: spec.calibration, candidates: choice.candidates.map((c) => ({ ...c })) };
+    if (choice.chosen === 'none') return { trained: t, preds, calibration };
+    log(`  ${t.id}: calibrated with ${choice.chosen} (fit on trainDev, chosen on blackbox by log loss)`);
+    const model = calibrated(t.model, choice.calibrator);
+    const out = Object.fromEntries(Object.entries(preds).map(([n, v]) => [n, choice.calibrator.apply(v!)])) as Predictions;
+    return { trained: { ...t, model }, preds: out, calibration };
+  } catch (e) {
+    if (!(e instanceof GauntletError)) throw e;
+    log(`  ${t.id}: calibration skipped: ${e.message}`);
+    return { trained: t, preds, calibration: { chosen: 'none', setting: `${spec.calibration} (skipped: ${e.message})`, candidates: [] } };
+  }
 }
 
 interface ChampionBaseline {
