@@ -459,3 +459,25 @@ describe('renderVerdict', () => {
     assert.equal(lines[9], 'NOT READY: 6 pass, 2 fail, 1 n/a; failing: 7 (reproducibility), 8 (packaged)');
   });
 });
+
+describe('3. slices and robustness', () => {
+  test('a behavioral-test finding fails item 3, naming the code', () => {
+    const input = withEvaluation({
+      robustness: [{ name: 'directional:income+10%', passed: false }],
+      findings: [{ code: 'DIRECTIONAL_VIOLATION', severity: 'warning', message: 'directional:income+10%: 12% of rows move the wrong way', evidence: {} }],
+    });
+    const it = item(input, 'slices');
+    assert.equal(it.status, 'fail');
+    assert.match(it.reason, /^DIRECTIONAL_VIOLATION: directional:income\+10%: 12% of rows/);
+    assert.equal(evaluateGate(input).ready, false);
+  });
+  test('passing behavioral tests are counted; Simpson\'s paradox is named without failing', () => {
+    const input = withEvaluation({
+      robustness: [{ name: 'a', passed: true }, { name: 'b', passed: true }],
+      findings: [{ code: 'SIMPSONS_PARADOX', severity: 'warning', message: 'wins overall, loses in region=north, region=south', evidence: {} }],
+    });
+    const it = item(input, 'slices');
+    assert.equal(it.status, 'pass');
+    assert.match(it.reason, /all 2 behavioral tests passed; Simpson's paradox: wins overall/);
+  });
+});

@@ -236,6 +236,22 @@ function sliceVerdict(all: readonly SliceJudgement[], r: SliceRules, evidence: J
   return pass(`${head}${tail}${flags}`, evidence);
 }
 
+/** Behavioral-test findings (robustness) fail item 3 too; Simpson's paradox is named but, being a warning about the comparison, does not fail it. */
+const ROBUSTNESS_CODES = ['ROBUSTNESS_DEGRADATION', 'INVARIANCE_VIOLATION', 'DIRECTIONAL_VIOLATION'];
+
+function judgeSlicesAndRobustness(g: GateInput): Judgement {
+  const base = judgeSlices(g);
+  const findings = g.evaluation.findings ?? [];
+  const failing = findings.filter((f) => ROBUSTNESS_CODES.includes(f.code));
+  const simpson = findings.filter((f) => f.code === 'SIMPSONS_PARADOX');
+  const tests = g.evaluation.robustness?.length ?? 0;
+  const evidence = { ...(base.evidence as JsonObject), robustnessTests: tests, robustnessFindings: failing.map((f) => f.code), simpsons: simpson.map((f) => f.message) };
+  const note = simpson.length ? `; Simpson's paradox: ${simpson.map((f) => f.message).join('; ')}` : '';
+  if (failing.length) return { status: 'fail', reason: `${failing.map((f) => `${f.code}: ${f.message}`).join('; ')}${base.status === 'fail' ? `; ${base.reason}` : ''}${note}`, evidence };
+  if (tests && base.status === 'not-applicable') return { status: 'pass', reason: `no slices declared; all ${plural(tests, 'behavioral test')} passed${note}`, evidence };
+  return { ...base, reason: `${base.reason}${tests ? `; all ${plural(tests, 'behavioral test')} passed` : ''}${note}`, evidence };
+}
+
 // ---------- 4. calibration ----------
 
 function judgeCalibration(g: GateInput): Judgement {
@@ -351,7 +367,7 @@ function judgeRollback(g: GateInput): Judgement {
 export const CHECKS: readonly Check[] = [
   { key: 'beats-baseline', title: 'Beats the best baseline on blackbox', judge: judgeBeatsBaseline },
   { key: 'constraints', title: 'Meets constraints; success unchanged', judge: judgeConstraints },
-  { key: 'slices', title: 'No slice falls behind', judge: judgeSlices },
+  { key: 'slices', title: 'No slice or robustness test fails', judge: judgeSlicesAndRobustness },
   { key: 'calibration', title: 'Probabilities are calibrated', judge: judgeCalibration },
   { key: 'serving-features', title: 'Every input is available at serving', judge: judgeServingFeatures },
   { key: 'skew', title: 'No training/serving skew', judge: judgeSkew },

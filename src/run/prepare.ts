@@ -8,6 +8,7 @@ import { loadData, type LoadedData } from '../data/load.ts';
 import { encodeTarget, type Target } from '../data/target.ts';
 import { checkSlices } from '../data/slices.ts';
 import { DataError, SpecError } from '../util/errors.ts';
+import { checkRobustnessSpec } from '../robustness/index.ts';
 
 export interface Prepared {
   readonly spec: Spec;
@@ -54,6 +55,8 @@ async function validate(spec: Spec, data: LoadedData): Promise<Prepared> {
   if (featureColumns.length === 0) throw new DataError(`${file}: no feature columns left after removing the target, id and data.exclude`);
   await checkSlices(spec.slices, data.table, data.sql, basename(spec.file));
   if (spec.baselines.heuristic) await checkHeuristic(spec, data);
+  checkRobustnessSpec(spec.robustness, featureColumns, data.table);
+  spec.objective.constraints.forEach((c, i) => c.attribute !== undefined && need(c.attribute, `objective.constraints[${i}].attribute`));
   const learners = resolveLearners(spec, target.task);
   const success = successDefinition(spec, target.task);
   return { spec, data, target, featureColumns, learners, success, successHash: successHash(success), specHash: specHash(spec) };

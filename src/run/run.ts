@@ -19,6 +19,8 @@ import { GauntletError, InterruptedError } from '../util/errors.ts';
 import { loadCandidate } from '../candidate/load.ts';
 import { chooseCalibration, calibrated } from '../calibrate/index.ts';
 import { packageCandidate, type Packaged } from './package.ts';
+import { assessFairness, assessRobustness, calibrationFindings } from './assess.ts';
+import type { Finding } from '../evaluate/findings.ts';
 import type { Verdict } from '../candidate/types.ts';
 
 export interface RunOptions {
@@ -123,6 +125,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   // Learners.
   const trained: Trained[] = [];
   const learnerPreds = new Map<string, Predictions>();
+  const fairnessExtra = new Map<string, Record<string, number>>();
   for (const rl of p.learners) {
     log(`training ${rl.id}…`);
     const fitted = await step(`fit:${rl.id}`, () => trainLearner(rl, { table, target, splits, pipelines, seed: spec.seed }), (t) => ({ seconds: t.fitSeconds, iterations: t.model.iterations ?? null }));
@@ -133,9 +136,11 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     const latencyRows = Array.from(splits.rows.blackbox.subarray(0, 1000), (r) => rowObject(table, r));
     const serving = measureServing(t.model, t.pipeline, latencyRows, takeRows(table, splits.rows.blackbox));
     const evals = evaluatePreds(preds, DEV_SPLITS);
+    const fairness = assessFairness(spec, table, target, splits, preds, spec.seed);
+    fairnessExtra.set(t.id, fairness.extra);
     models.push({
-      name: t.id, kind: 'learner', learner: rl.learner.name, params: rl.params, splits: evals, serving,
-      constraints: checkConstraints(spec.objective.constraints, evals, servingMetrics(serving)),
+      name: t.id, kind: 'learner', learner: rl.learner.name, params: rl.params, splits: evals, serving, fairness: fairness.results,
+      constraints: checkConstraints(spec.objective.constraints, evals, servingMetrics(serving), fairness.extra),
       fitSeconds: t.fitSeconds, iterations: fitted.model.iterations, featureSetVersion: t.pipeline.version, importance: fitted.model.importance?.(), calibration,
     });
     await store.putArtifact(runId, `model:${t.id}`, t.model.toJSON() as unknown as Json);
@@ -150,6 +155,8 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   const selected = select(models, optimize, higher);
   let comparison: Comparison | null = null;
   let championComparison: Comparison | null = null;
+  const findings: Finding[] = [];
+  const robustness: Json[] = [];
   let testPredictions: { rows: number[]; y: number[]; predictions: number[] } | null = null;
   if (selected) {
     const t = trained.find((x) => x.id === selected.name)!;
@@ -158,7 +165,15 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     learnerPreds.get(t.id)!.test = testPreds;
     const m = models.find((x) => x.name === t.id)! as { splits: ModelEval['splits']; constraints: ModelEval['constraints'] };
     Object.assign(m.splits, evaluatePreds({ test: testPreds }, ['test']));
-    (m as { constraints: ModelEval['constraints'] }).constraints = checkConstraints(spec.objective.constraints, m.splits, servingMetrics(models.find((x) => x.name === t.id)!.serving!));
+    const testFairness = assessFairness(spec, table, target, splits, { test: testPreds }, spec.seed);
+    (m as { constraints: ModelEval['constraints'] }).constraints = checkConstraints(spec.objective.constraints, m.splits, servingMetrics(models.find((x) => x.name === t.id)!.serving!), { ...fairnessExtra.get(t.id), ...testFairness.extra });
+    const selEval = models.find((x) => x.name === t.id)!;
+    findings.push(...calibrationFindings(spec, selEval));
+    for (const f of (selEval.fairness ?? []) as unknown as { finding?: Finding }[]) if (f.finding) findings.push(f.finding);
+    findings.push(...testFairness.findings);
+    const rob = await step('robustness', () => assessRobustness(spec, t, table, target, splits, optimize), (r) => ({ tests: r.results.length, findings: r.findings.map((f) => f.code) }));
+    robustness.push(...rob.results);
+    findings.push(...rob.findings);
     comparison = compareToBaselines(selected.name, models.filter((m) => m.kind === 'baseline'), learnerPreds, baselinePreds, target.y, splits, optimize, higher, target.task, target.nClasses, spec.seed);
     if (baselinePreds.has('champion')) championComparison = compareToBaselines(selected.name, models.filter((m) => m.name === 'champion'), learnerPreds, baselinePreds, target.y, splits, optimize, higher, target.task, target.nClasses, spec.seed);
     testPredictions = { rows: Array.from(splits.rows.test), y: Array.from(gatherY(target.y, splits.rows.test)), predictions: Array.from(testPreds) };
@@ -168,7 +183,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   const evaluation: Evaluation = {
     format: EVALUATION_FORMAT, version: EVALUATION_VERSION, task: target.task, target: spec.data.target, classes: target.classes,
     optimize, higherIsBetter: higher, constraints: spec.objective.constraints, successHash: p.successHash, splitSizes: sizes(splits),
-    human: spec.baselines.human, models, selected, comparison, findings: [],
+    human: spec.baselines.human, models, selected, comparison, findings, robustness,
   };
   await store.logMetrics(runId, metricRows(models));
   await store.putArtifact(runId, 'evaluation', evaluation as unknown as Json);
