@@ -7,6 +7,7 @@ import { buildHistogram, subtractHistogram } from './histogram.ts';
 import { checkTargets, makeObjective, median, type Objective, type ObjectiveName, type ObjectiveSpec } from './objective.ts';
 import type { GbdtConfig } from './params.ts';
 import { partitionRows } from './partition.ts';
+import { gradientRange, Q, quantizeRows, quantLevels } from './quantize.ts';
 import { openEngine, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
 import { leafOutput } from './split.ts';
@@ -31,6 +32,8 @@ export const PARALLEL_MIN_ROWS = 50_000;
 export function localEngine(w: Workspace, obj: Objective): HistEngine {
   return {
     gradients: (k) => obj.gradients(w.roundScores, w.y, k, w.gh, 0, w.n),
+    gradientRange: () => gradientRange(w.gh, 0, w.n),
+    quantize: () => quantizeRows(w, 0, w.n),
     addLeaves: (nLeaves, nRows, off) => addLeafValues(w, nLeaves, off, 0, nRows),
     build: (slot, start, end, nActive) => buildHistogram(w, slot, start, end, 0, nActive),
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
@@ -43,7 +46,7 @@ export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: Gb
   const spec: ObjectiveSpec = { task: ctx.task, nClasses: ctx.nClasses, loss: cfg.objective, huberDelta: cfg.huberDelta };
   const obj = makeObjective(spec);
   const mapper = fitBinMapper(X, cfg.maxBin, ctx.seed);
-  const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth), obj.nClasses, cfg.numLeaves);
+  const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth), obj.nClasses, cfg.numLeaves, cfg.quantizedGradients);
   w.y.set(y);
   const parallel = cfg.threads > 1 && X.nRows >= (opts.parallelMinRows ?? PARALLEL_MIN_ROWS);
   const handle: EngineHandle = parallel ? await openEngine(w, cfg.threads, spec, obj) : { engine: localEngine(w, obj), binAll: (cols) => binInto(w, cols), close: async () => {} };
@@ -77,7 +80,7 @@ function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj
   const bagRng = rng.fork(1), featRng = rng.fork(2);
   const forest = new ForestBuilder();
   const catLevels = Int32Array.from(w.mapper.features, (f) => f.levels);
-  const g: GrowerSetup = { w, layout: w.layout, mapper: w.mapper, split: cfg, numLeaves: cfg.numLeaves, maxDepth: cfg.maxDepth, engine };
+  const g: GrowerSetup = { w, layout: w.layout, mapper: w.mapper, split: cfg, numLeaves: cfg.numLeaves, maxDepth: cfg.maxDepth, engine, unpacked: new Float64Array(w.quantized ? w.slotSize : 0) };
   let bestLoss = Infinity, bestRound = -1;
   for (let it = 0; it < cfg.rounds; it++) {
     if (cfg.baggingFreq > 0 && it % cfg.baggingFreq === 0) drawBag(st, n, cfg.baggingFraction, bagRng);
@@ -85,6 +88,7 @@ function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj
     if (K > 1) w.roundScores.set(w.scores);
     for (let k = 0; k < K; k++) {
       engine.gradients(k);
+      if (w.quantized) quantizeGradients(w, engine, (rng.nextU32() ^ Math.imul(it + 1, 0x9e3779b1) ^ k) | 0);
       w.idx.set(st.bag.subarray(0, st.nBag));
       const leaves = growTree(g, st.nBag, nActive, forest);
       setLeaves(leaves, forest, w, st, y, k * n, obj, cfg);
@@ -142,12 +146,28 @@ function sampleFeatures(active: Int32Array, F: number, fraction: number, rng: Rn
 /** Leaf values (learning rate applied; L1 refits to the median residual), staged in the workspace for the score update. */
 function setLeaves(leaves: GrownLeaf[], forest: ForestBuilder, w: Workspace, st: BoostState, y: Float64Array, off: number, obj: Objective, cfg: GbdtConfig): void {
   leaves.forEach((leaf, j) => {
-    let out = leafOutput(leaf.G, leaf.H, cfg.lambdaL1, cfg.lambdaL2, leaf.lo, leaf.hi);
+    const [G, H] = w.quantized ? exactSums(w, leaf.start, leaf.end) : [leaf.G, leaf.H];
+    let out = leafOutput(G, H, cfg.lambdaL1, cfg.lambdaL2, leaf.lo, leaf.hi);
     if (obj.renewLeaves) out = Math.min(leaf.hi, Math.max(leaf.lo, medianResidual(w.idx, leaf.start, leaf.end, y, st.scores, off)));
     const v = cfg.learningRate * out;
     forest.setLeaf(leaf.node, v);
     w.leafStart[j] = leaf.start; w.leafEnd[j] = leaf.end; w.leafValue[j] = v;
   });
+}
+
+/** exact gradient sums of rows idx[start, end) (leaf values use them, not the quantized sums) */
+function exactSums(w: Workspace, start: number, end: number): [number, number] {
+  let G = 0, H = 0;
+  for (let i = start; i < end; i++) { const r = w.idx[i]; G += w.gh[2 * r]; H += w.gh[2 * r + 1]; }
+  return [G, H];
+}
+
+/** Set this tree's quantization scale and pack every row's gradients. */
+function quantizeGradients(w: Workspace, engine: HistEngine, seed: number): void {
+  const [gm, hm] = engine.gradientRange();
+  const { Qg, Qh, M } = quantLevels(w.n);
+  w.qinfo[Q.M] = M; w.qinfo[Q.QG] = Qg; w.qinfo[Q.QH] = Qh; w.qinfo[Q.GMAX] = gm; w.qinfo[Q.HMAX] = hm; w.qinfo[Q.SEED] = seed;
+  engine.quantize();
 }
 
 function medianResidual(idx: Uint32Array, start: number, end: number, y: Float64Array, s: Float64Array, off: number): number {

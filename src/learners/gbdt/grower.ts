@@ -1,5 +1,6 @@
 // Best-first (leaf-wise) tree growth bounded by numLeaves and maxDepth, with the histogram subtraction trick.
 import type { BinMapper } from './binning.ts';
+import { unpackSlot } from './quantize.ts';
 import type { Workspace } from './workspace.ts';
 import { findBestSplit, type HistLayout, type NodeStats, type Split, type SplitParams } from './split.ts';
 import type { ForestBuilder } from './tree.ts';
@@ -14,6 +15,10 @@ export interface HistEngine {
   partition(start: number, end: number, f: number): number;
   /** gradients of class k for every row, from the workspace's roundScores */
   gradients(k: number): void;
+  /** [max |g|, max h] over all rows */
+  gradientRange(): [number, number];
+  /** pack the quantized gradients of every row (qinfo must be set) */
+  quantize(): void;
   /** scores[off + row] += leafValue[j] for the rows of leaves 0..nLeaves-1 (positions [0, nRows) of idx) */
   addLeaves(nLeaves: number, nRows: number, off: number): void;
 }
@@ -26,6 +31,8 @@ export interface GrowerSetup {
   readonly numLeaves: number;
   readonly maxDepth: number;
   readonly engine: HistEngine;
+  /** quantized mode: real-valued [g, h] of the slot being evaluated (one slot's size) */
+  readonly unpacked: Float64Array;
 }
 
 /** A finished leaf: its tree node, its rows idx[start, end), sums and output bounds. */
@@ -74,10 +81,18 @@ export function growTree(g: GrowerSetup, nRows: number, nActive: number, forest:
 
 function slotTotals(g: GrowerSetup, slot: number): [number, number] {
   const f = g.w.active[0];
-  const o = slot * g.w.slotSize + g.w.offset2[f];
+  const [hist, base] = slotView(g, slot, 1);
+  const o = base + g.w.offset2[f];
   let G = 0, H = 0;
-  for (let b = 0; b < g.w.width[f]; b++) { G += g.w.hist[o + 2 * b]; H += g.w.hist[o + 2 * b + 1]; }
+  for (let b = 0; b < g.w.width[f]; b++) { G += hist[o + 2 * b]; H += hist[o + 2 * b + 1]; }
   return [G, H];
+}
+
+/** The slot's real-valued [g, h] histogram and its base offset (unpacked first in quantized mode). */
+function slotView(g: GrowerSetup, slot: number, nActive: number): [Float64Array, number] {
+  if (!g.w.quantized) return [g.w.hist, slot * g.w.slotSize];
+  unpackSlot(g.w, slot, g.unpacked, nActive);
+  return [g.unpacked, 0];
 }
 
 function bestLeaf(open: OpenLeaf[]): number {
@@ -96,7 +111,12 @@ function canSplit(g: GrowerSetup, leaf: OpenLeaf): boolean {
 
 /** Find the leaf's best split; a leaf that cannot split gives its histogram slot back. */
 function evaluateLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, free: number[]): void {
-  leaf.best = canSplit(g, leaf) ? findBestSplit(g.w.hist, leaf.slot * g.w.slotSize, g.layout, g.w.active, nActive, leaf, g.split) : null;
+  if (canSplit(g, leaf)) {
+    const [hist, base] = slotView(g, leaf.slot, nActive);
+    leaf.best = findBestSplit(hist, base, g.layout, g.w.active, nActive, leaf, g.split);
+  } else {
+    leaf.best = null;
+  }
   if (leaf.best === null && leaf.slot >= 0) { free.push(leaf.slot); leaf.slot = -1; }
 }
 

@@ -11,6 +11,9 @@ export interface HistInputs {
   readonly bins: Uint8Array;
   /** interleaved [g, h] per row */
   readonly gh: Float64Array;
+  /** quantized mode: packed g,h per row (see quantize.ts); histograms then hold one packed sum per bin, at [2·bin] */
+  readonly quantized: boolean;
+  readonly q: Float64Array;
   /** row index lists of the nodes (each node owns a contiguous range, ascending) */
   readonly idx: Uint32Array;
   /** histogram slots, each `slotSize` doubles: interleaved [g, h] per bin */
@@ -40,7 +43,9 @@ export function buildHistogram(w: HistInputs, slot: number, start: number, end: 
     offs[k] = base + w.offset2[f];
     w.hist.fill(0, offs[k], offs[k] + 2 * w.width[f]);
   }
-  if (feats[nk - 1] - feats[0] === nk - 1) {
+  if (w.quantized) {
+    accumulatePacked(w.bins, w.q, w.idx, w.hist, feats, offs, w.nFeatures, start, end);
+  } else if (feats[nk - 1] - feats[0] === nk - 1) {
     accumulateRun(w.bins, w.gh, w.idx, w.hist, offs, w.nFeatures, feats[0], start, end);
   } else {
     accumulateSome(w.bins, w.gh, w.idx, w.hist, feats, offs, w.nFeatures, start, end);
@@ -69,6 +74,28 @@ function accumulateRun(bins: Uint8Array, gh: Float64Array, idx: Uint32Array, his
       const a = offs[k] + 2 * bins[rb + k];
       hist[a] += g; hist[a + 1] += h;
     }
+  }
+}
+
+/** quantized: one add per feature of the row's packed value; features unrolled by 4 */
+function accumulatePacked(bins: Uint8Array, q: Float64Array, idx: Uint32Array, hist: Float64Array, feats: Int32Array, offs: Int32Array, F: number, start: number, end: number): void {
+  const nk = feats.length;
+  const run = feats[nk - 1] - feats[0] === nk - 1;
+  const f0 = feats[0];
+  for (let i = start; i < end; i++) {
+    const r = idx[i];
+    const v = q[r];
+    let k = 0;
+    if (run) {
+      const rb = r * F + f0;
+      for (; k + 3 < nk; k += 4) {
+        hist[offs[k] + 2 * bins[rb + k]] += v;
+        hist[offs[k + 1] + 2 * bins[rb + k + 1]] += v;
+        hist[offs[k + 2] + 2 * bins[rb + k + 2]] += v;
+        hist[offs[k + 3] + 2 * bins[rb + k + 3]] += v;
+      }
+    }
+    for (; k < nk; k++) hist[offs[k] + 2 * bins[r * F + feats[k]]] += v;
   }
 }
 

@@ -27,6 +27,7 @@ export const GBDT_PARAMS: readonly ParamSpec[] = [
   { name: 'catSmooth', type: 'float', default: 10, min: 0, description: 'categorical splits: smoothing added to the hessian when ordering categories' },
   { name: 'catL2', type: 'float', default: 10, min: 0, description: 'categorical splits: extra L2 regularization' },
   { name: 'monotone', type: 'float', default: NO_CONSTRAINTS, description: 'monotone constraints by feature name: { income: 1 } (increasing), -1 (decreasing)' },
+  { name: 'quantizedGradients', type: 'bool', default: true, description: 'histograms over stochastically rounded gradients packed in one number (LightGBM use_quantized_grad): faster; leaf values stay exact', search: { choices: [true, false] } },
   { name: 'threads', type: 'int', default: 0, min: 0, max: 256, description: 'worker threads; 0 = cores available (the run context overrides)' },
 ];
 
@@ -55,6 +56,7 @@ export interface GbdtConfig {
   readonly catL2: number;
   /** per feature: -1, 0 or 1 */
   readonly monotone: Int8Array;
+  readonly quantizedGradients: boolean;
   readonly threads: number;
 }
 
@@ -69,7 +71,7 @@ export function toConfig(p: Params, X: Matrix, ctx: FitContext): GbdtConfig {
     featureFraction: num('featureFraction'), baggingFraction: num('baggingFraction'), baggingFreq: num('baggingFreq'),
     earlyStoppingRounds: num('earlyStoppingRounds'), objective: p.objective as RegressionLoss, huberDelta: num('huberDelta'),
     maxCatThreshold: num('maxCatThreshold'), catSmooth: num('catSmooth'), catL2: num('catL2'),
-    monotone: monotoneVector(p.monotone, X), threads: Math.max(1, Math.floor(threads)),
+    monotone: monotoneVector(p.monotone, X), quantizedGradients: p.quantizedGradients === true, threads: Math.max(1, Math.floor(threads)),
   };
 }
 

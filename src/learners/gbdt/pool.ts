@@ -4,11 +4,13 @@ import type { HistEngine } from './grower.ts';
 import { buildHistogram, subtractHistogram } from './histogram.ts';
 import { chunkRange, mergeChunks, partitionChunk, partitionRows } from './partition.ts';
 import type { Objective, ObjectiveSpec } from './objective.ts';
+import { gradientRange, quantizeRows } from './quantize.ts';
 import { addLeafValues, binInto, type Workspace } from './workspace.ts';
 
 /** Control block layout (Int32Array over a SharedArrayBuffer). */
-export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, LEFTS: 16, SIZE: 16 + 256 } as const;
-export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, EXIT: 5 } as const;
+/** Int32 slots; FRESULTS is a Float64 index (per-thread [gmax, hmax]) into the same buffer. */
+export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, LEFTS: 16, FRESULTS: 136, SIZE: 16 + 256 + 1024 } as const;
+export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, QRANGE: 5, QUANTIZE: 6, EXIT: 7 } as const;
 
 /** Nodes with fewer rows are built/partitioned on the calling thread: waking workers costs more than it saves. */
 export const MIN_PARALLEL_NODE_ROWS = 4096;
@@ -30,6 +32,7 @@ export interface WorkerInit {
   readonly part: number;
   readonly parts: number;
   readonly objective: ObjectiveSpec;
+  readonly quantized: boolean;
 }
 
 /** Active features [k0, k1) of part p out of `parts` (contiguous, equal counts). */
@@ -47,7 +50,7 @@ export async function openEngine(w: Workspace, threads: number, spec: ObjectiveS
     worker.unref();
     workers.push(worker);
   }
-  await Promise.all(workers.map((worker, i) => ready(worker, { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec })));
+  await Promise.all(workers.map((worker, i) => ready(worker, { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec, quantized: w.quantized })));
   const engine: HistEngine = {
     build(slot, start, end, nActive) {
       if (end - start < MIN_PARALLEL_NODE_ROWS) { buildHistogram(w, slot, start, end, 0, nActive); return; }
@@ -69,6 +72,22 @@ export async function openEngine(w: Workspace, threads: number, spec: ObjectiveS
       dispatch(ctrl, workers.length, CMD.GRADIENTS, [0, 0, w.n, 0, k]);
       const [s0, e0] = chunkRange(0, w.n, 0, threads);
       obj.gradients(w.roundScores, w.y, k, w.gh, s0, e0);
+      awaitWorkers(ctrl);
+    },
+    gradientRange() {
+      dispatch(ctrl, workers.length, CMD.QRANGE, [0, 0, w.n, 0, 0]);
+      const [s0, e0] = chunkRange(0, w.n, 0, threads);
+      const res = new Float64Array(ctrl.buffer, 8 * CTRL.FRESULTS, 2 * threads);
+      res.set(gradientRange(w.gh, s0, e0), 0);
+      awaitWorkers(ctrl);
+      let gm = 0, hm = 0;
+      for (let p = 0; p < threads; p++) { gm = Math.max(gm, res[2 * p]); hm = Math.max(hm, res[2 * p + 1]); }
+      return [gm, hm];
+    },
+    quantize() {
+      dispatch(ctrl, workers.length, CMD.QUANTIZE, [0, 0, w.n, 0, 0]);
+      const [s0, e0] = chunkRange(0, w.n, 0, threads);
+      quantizeRows(w, s0, e0);
       awaitWorkers(ctrl);
     },
     addLeaves(nLeaves, nRows, off) {

@@ -4,10 +4,11 @@ import { buildHistogram } from './histogram.ts';
 import { CMD, CTRL, partRange, type WorkerInit } from './pool.ts';
 import { chunkRange, partitionChunk } from './partition.ts';
 import { makeObjective, type Objective } from './objective.ts';
+import { gradientRange, quantizeRows } from './quantize.ts';
 import { addLeafValues, viewsOf, type Workspace } from './workspace.ts';
 
 function serve(init: WorkerInit): void {
-  const w = viewsOf(init.shared, init.n, init.nFeatures, init.mapper);
+  const w = viewsOf(init.shared, init.n, init.nFeatures, init.mapper, init.quantized);
   const obj = makeObjective(init.objective);
   const ctrl = new Int32Array(init.ctrl);
   let seen = Atomics.load(ctrl, CTRL.SEQ);
@@ -39,6 +40,13 @@ function run(w: Workspace, obj: Objective, ctrl: Int32Array, part: number, parts
   } else if (cmd === CMD.GRADIENTS) {
     const [s, e] = chunkRange(start, end, part, parts);
     obj.gradients(w.roundScores, w.y, ctrl[CTRL.FEATURE], w.gh, s, e);
+  } else if (cmd === CMD.QRANGE) {
+    const [s, e] = chunkRange(start, end, part, parts);
+    const [gm, hm] = gradientRange(w.gh, s, e);
+    new Float64Array(ctrl.buffer, 8 * CTRL.FRESULTS, 2 * parts).set([gm, hm], 2 * part);
+  } else if (cmd === CMD.QUANTIZE) {
+    const [s, e] = chunkRange(start, end, part, parts);
+    quantizeRows(w, s, e);
   } else if (cmd === CMD.LEAVES) {
     const [s, e] = chunkRange(start, end, part, parts);
     addLeafValues(w, ctrl[CTRL.SLOT], ctrl[CTRL.FEATURE], s, e);

@@ -14,6 +14,8 @@ export interface Workspace extends HistInputs, PartitionInputs {
   readonly leafStart: Int32Array;
   readonly leafEnd: Int32Array;
   readonly leafValue: Float64Array;
+  /** quantization state (see quantize.ts) */
+  readonly qinfo: Float64Array;
   readonly mapper: BinMapper;
   readonly layout: HistLayout;
   /** the buffers, to hand to worker threads */
@@ -35,10 +37,12 @@ export interface SharedBuffers {
   readonly leafStart: SharedArrayBuffer;
   readonly leafEnd: SharedArrayBuffer;
   readonly leafValue: SharedArrayBuffer;
+  readonly q: SharedArrayBuffer;
+  readonly qinfo: SharedArrayBuffer;
 }
 
 /** Allocate the buffers for X (bins are filled by `binInto`); K = trees per round, up to maxLeaves leaves per tree. */
-export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: number, maxLeaves: number): Workspace {
+export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: number, maxLeaves: number, quantized: boolean): Workspace {
   const n = X.nRows, F = X.columns.length;
   const scores = new SharedArrayBuffer(8 * K * Math.max(1, n));
   const shared: SharedBuffers = {
@@ -53,17 +57,18 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: n
     y: new SharedArrayBuffer(8 * Math.max(1, n)),
     scores, roundScores: K > 1 ? new SharedArrayBuffer(8 * K * Math.max(1, n)) : scores,
     leafStart: new SharedArrayBuffer(4 * maxLeaves), leafEnd: new SharedArrayBuffer(4 * maxLeaves), leafValue: new SharedArrayBuffer(8 * maxLeaves),
+    q: new SharedArrayBuffer(quantized ? 8 * Math.max(1, n) : 8), qinfo: new SharedArrayBuffer(8 * 8),
   };
-  return viewsOf(shared, n, F, mapper);
+  return viewsOf(shared, n, F, mapper, quantized);
 }
 
 /** Typed views over the shared buffers (used by the main thread and by each worker). */
-export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: BinMapper): Workspace {
+export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: BinMapper, quantized: boolean): Workspace {
   const width = Int32Array.from(mapper.features, (f) => f.nBins + 1);
   const offset2 = mapper.offsets.map((o) => 2 * o);
   const categorical = Uint8Array.from(mapper.features, (f) => (f.categorical ? 1 : 0));
   return {
-    n, nFeatures: F, mapper, shared,
+    n, nFeatures: F, mapper, shared, quantized, q: new Float64Array(shared.q), qinfo: new Float64Array(shared.qinfo),
     bins: new Uint8Array(shared.bins), colBins: new Uint8Array(shared.colBins), gh: new Float64Array(shared.gh), idx: new Uint32Array(shared.idx),
     scratch: new Uint32Array(shared.scratch), lut: new Uint8Array(shared.lut),
     hist: new Float64Array(shared.hist), active: new Int32Array(shared.active),
