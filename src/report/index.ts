@@ -10,6 +10,7 @@ import { comparisonSection, modelsSection, splitsSection, successSection, testMe
 import { reliabilitySection, slicesSection, trainingCurvesSection } from './diagnostics.ts';
 import { testPlotsSection } from './test-plots.ts';
 import { gateBadge, gateSection, lineageSection, servingSection } from './operations.ts';
+import { calibrationMethodSection, fairnessSection, findingsSection, robustnessSection } from './assessments.ts';
 
 export { esc } from './html.ts';
 export { rocPoints, prPoints, trapezoidArea, averagePrecision, residualPoints, confusionMatrix, classStats } from './curves.ts';
@@ -29,7 +30,8 @@ export interface ReportInput {
 /** Section ids and titles, in page order (the index at the top links to them). */
 export const REPORT_SECTIONS = [
   ['success', 'Success'], ['splits', 'Splits'], ['models', 'Models'], ['test-metrics', 'Test'], ['comparison', 'vs baseline'],
-  ['slices', 'Slices'], ['calibration', 'Calibration'], ['test-plots', 'Test plots'], ['training', 'Training'],
+  ['slices', 'Slices'], ['calibration', 'Calibration'], ['calibration-method', 'Calibrators'], ['findings', 'Findings'], ['fairness', 'Fairness'],
+  ['robustness', 'Robustness'], ['test-plots', 'Test plots'], ['training', 'Training'],
   ['serving', 'Serving'], ['lineage', 'Lineage'], ['gate', 'Gate'],
 ] as const;
 
@@ -49,7 +51,8 @@ function sections(input: ReportInput): Html[] {
   const ev = input.evaluation;
   return [
     successSection(ev), splitsSection(ev), modelsSection(ev), testMetricsSection(ev), comparisonSection(ev),
-    slicesSection(ev), reliabilitySection(ev), testPlotsSection(ev, input.testPredictions), trainingCurvesSection(input.curves),
+    slicesSection(ev), reliabilitySection(ev), calibrationMethodSection(ev), findingsSection(ev), fairnessSection(ev), robustnessSection(ev),
+    testPlotsSection(ev, input.testPredictions), trainingCurvesSection(input.curves),
     servingSection(ev), lineageSection(input.lineage), gateSection(input.verdict),
   ];
 }
