@@ -9,7 +9,7 @@ import { flights } from './flights.ts';
 import { writeBenchData } from './io.ts';
 import type { Settings } from './settings.ts';
 
-interface Side { seconds: number; peakMB: number; auc: number; latency?: { p50us: number; p99us: number } }
+interface Side { seconds: number; cpuSeconds: number; peakMB: number; auc: number; latency?: { p50us: number; p99us: number } }
 
 const USAGE = 'usage: npm run bench -- gbdt [--case synthetic|adult|flights|latency] [--rows N] [--features F] [--rounds K] [--depth D] [--threads T] [--ordinal] [--repeat R] [--json]';
 
@@ -34,7 +34,7 @@ function runChild(cmd: string, argv: string[]): Side {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function summarize(runs: Side[]): Side {
-  return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), peakMB: median(runs.map((r) => r.peakMB)) };
+  return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), cpuSeconds: median(runs.map((r) => r.cpuSeconds)), peakMB: median(runs.map((r) => r.peakMB)) };
 }
 
 export async function main(args: string[]): Promise<void> {
@@ -63,15 +63,15 @@ export async function main(args: string[]): Promise<void> {
 }
 
 function report(name: string, s: Settings, g: Side, x: Side, json: boolean): void {
-  const ratio = { seconds: g.seconds / x.seconds, peakMB: g.peakMB / x.peakMB };
+  const ratio = { seconds: g.seconds / x.seconds, cpuSeconds: g.cpuSeconds / x.cpuSeconds, peakMB: g.peakMB / x.peakMB };
   if (json) {
     process.stdout.write(JSON.stringify({ case: name, settings: s, gauntlet: g, xgboost: x, ratio }) + '\n');
     return;
   }
-  const line = (who: string, r: Side): string => `${who.padEnd(9)} ${r.seconds.toFixed(2).padStart(8)} s ${r.peakMB.toFixed(0).padStart(7)} MB  AUC ${r.auc.toFixed(4)}`
+  const line = (who: string, r: Side): string => `${who.padEnd(9)} ${r.seconds.toFixed(2).padStart(8)} s (cpu ${r.cpuSeconds.toFixed(2).padStart(7)} s) ${r.peakMB.toFixed(0).padStart(7)} MB  AUC ${r.auc.toFixed(4)}`
     + (r.latency ? `  predictRow p50 ${r.latency.p50us.toFixed(1)} µs p99 ${r.latency.p99us.toFixed(1)} µs` : '');
   console.log(`gbdt bench: ${name}, ${s.rounds} rounds, depth ${s.depth}, lr ${s.learningRate}, max_bin ${s.maxBin}, ${s.threads} threads${s.ordinal ? ', ordinal' : ''}`);
   console.log(line('gauntlet', g));
   console.log(line('xgboost', x));
-  console.log(`ratio     ${ratio.seconds.toFixed(2).padStart(8)} × ${ratio.peakMB.toFixed(2).padStart(7)} ×   ΔAUC ${(g.auc - x.auc).toFixed(4)}`);
+  console.log(`ratio     ${ratio.seconds.toFixed(2).padStart(8)} × (cpu ${ratio.cpuSeconds.toFixed(2).padStart(7)} ×) ${ratio.peakMB.toFixed(2).padStart(7)} ×   ΔAUC ${(g.auc - x.auc).toFixed(4)}`);
 }

@@ -36,11 +36,14 @@ def main():
         tree_method="hist", n_estimators=settings["rounds"], max_depth=settings["depth"],
         learning_rate=settings["learningRate"], max_bin=settings["maxBin"], n_jobs=settings["threads"], random_state=0,
     )
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
     model.fit(X, y)
     seconds = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     p = model.predict_proba(Xt)[:, 1]
-    out = {"seconds": seconds, "peakMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "auc": float(roc_auc_score(yt, p))}
+    out = {"seconds": seconds, "cpuSeconds": cpu, "peakMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "auc": float(roc_auc_score(yt, p))}
     if settings.get("latency"):
         out["latency"] = latency(model, Xt)
     print(json.dumps(out))
