@@ -51,10 +51,25 @@ export async function openEngine(w: Workspace, threads: number, spec: ObjectiveS
     workers.push(worker);
   }
   await Promise.all(workers.map((worker, i) => ready(worker, { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec, quantized: w.quantized })));
-  const engine: HistEngine = {
+  return {
+    engine: poolEngine(w, ctrl, workers.length, obj),
+    binAll: (columns) => binInto(w, columns),
+    close: async () => {
+      ctrl[CTRL.CMD] = CMD.EXIT;
+      Atomics.add(ctrl, CTRL.SEQ, 1);
+      Atomics.notify(ctrl, CTRL.SEQ);
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** The engine over running workers: each call dispatches, does part 0 here, waits for the rest. */
+function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objective): HistEngine {
+  const threads = nWorkers + 1;
+  return {
     build(slot, start, end, nActive) {
       if (end - start < MIN_PARALLEL_NODE_ROWS) { buildHistogram(w, slot, start, end, 0, nActive); return; }
-      dispatch(ctrl, workers.length, CMD.BUILD, [slot, start, end, nActive, 0]);
+      dispatch(ctrl, nWorkers, CMD.BUILD, [slot, start, end, nActive, 0]);
       const [k0, k1] = partRange(nActive, 0, threads);
       buildHistogram(w, slot, start, end, k0, k1);
       awaitWorkers(ctrl);
@@ -62,20 +77,20 @@ export async function openEngine(w: Workspace, threads: number, spec: ObjectiveS
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
     partition(start, end, f) {
       if (end - start < MIN_PARALLEL_PARTITION_ROWS) return partitionRows(w, start, end, f);
-      dispatch(ctrl, workers.length, CMD.PARTITION, [0, start, end, 0, f]);
+      dispatch(ctrl, nWorkers, CMD.PARTITION, [0, start, end, 0, f]);
       const [s0, e0] = chunkRange(start, end, 0, threads);
       ctrl[CTRL.LEFTS] = partitionChunk(w, s0, e0, f);
       awaitWorkers(ctrl);
       return mergeChunks(w, start, end, ctrl.subarray(CTRL.LEFTS, CTRL.LEFTS + threads), threads);
     },
     gradients(k) {
-      dispatch(ctrl, workers.length, CMD.GRADIENTS, [0, 0, w.n, 0, k]);
+      dispatch(ctrl, nWorkers, CMD.GRADIENTS, [0, 0, w.n, 0, k]);
       const [s0, e0] = chunkRange(0, w.n, 0, threads);
       obj.gradients(w.roundScores, w.y, k, w.gh, s0, e0);
       awaitWorkers(ctrl);
     },
     gradientRange() {
-      dispatch(ctrl, workers.length, CMD.QRANGE, [0, 0, w.n, 0, 0]);
+      dispatch(ctrl, nWorkers, CMD.QRANGE, [0, 0, w.n, 0, 0]);
       const [s0, e0] = chunkRange(0, w.n, 0, threads);
       const res = new Float64Array(ctrl.buffer, 8 * CTRL.FRESULTS, 2 * threads);
       res.set(gradientRange(w.gh, s0, e0), 0);
@@ -85,26 +100,16 @@ export async function openEngine(w: Workspace, threads: number, spec: ObjectiveS
       return [gm, hm];
     },
     quantize() {
-      dispatch(ctrl, workers.length, CMD.QUANTIZE, [0, 0, w.n, 0, 0]);
+      dispatch(ctrl, nWorkers, CMD.QUANTIZE, [0, 0, w.n, 0, 0]);
       const [s0, e0] = chunkRange(0, w.n, 0, threads);
       quantizeRows(w, s0, e0);
       awaitWorkers(ctrl);
     },
     addLeaves(nLeaves, nRows, off) {
-      dispatch(ctrl, workers.length, CMD.LEAVES, [nLeaves, 0, nRows, 0, off]);
+      dispatch(ctrl, nWorkers, CMD.LEAVES, [nLeaves, 0, nRows, 0, off]);
       const [s0, e0] = chunkRange(0, nRows, 0, threads);
       addLeafValues(w, nLeaves, off, s0, e0);
       awaitWorkers(ctrl);
-    },
-  };
-  return {
-    engine,
-    binAll: (columns) => binInto(w, columns),
-    close: async () => {
-      ctrl[CTRL.CMD] = CMD.EXIT;
-      Atomics.add(ctrl, CTRL.SEQ, 1);
-      Atomics.notify(ctrl, CTRL.SEQ);
-      await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
 }
