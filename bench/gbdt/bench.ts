@@ -9,7 +9,7 @@ import { flights } from './flights.ts';
 import { writeBenchData } from './io.ts';
 import type { Settings } from './settings.ts';
 
-interface Side { seconds: number; cpuSeconds: number; peakMB: number; auc: number; latency?: { p50us: number; p99us: number } }
+interface Side { seconds: number; cpuSeconds: number; peakMB: number; auc: number; timingsMs?: Record<string, number>; latency?: { p50us: number; p99us: number } }
 
 const USAGE = 'usage: npm run bench -- gbdt [--case synthetic|adult|flights|latency] [--rows N] [--features F] [--rounds K] [--depth D] [--threads T] [--ordinal] [--repeat R] [--json]';
 
@@ -73,5 +73,6 @@ function report(name: string, s: Settings, g: Side, x: Side, json: boolean): voi
   console.log(`gbdt bench: ${name}, ${s.rounds} rounds, depth ${s.depth}, lr ${s.learningRate}, max_bin ${s.maxBin}, ${s.threads} threads${s.ordinal ? ', ordinal' : ''}`);
   console.log(line('gauntlet', g));
   console.log(line('xgboost', x));
+  if (g.timingsMs) console.log(`gauntlet phases (wall ms, calling thread): ${Object.entries(g.timingsMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`ratio     ${ratio.seconds.toFixed(2).padStart(8)} × (cpu ${ratio.cpuSeconds.toFixed(2).padStart(7)} ×) ${ratio.peakMB.toFixed(2).padStart(7)} ×   ΔAUC ${(g.auc - x.auc).toFixed(4)}`);
 }

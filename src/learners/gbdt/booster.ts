@@ -24,6 +24,27 @@ export interface TrainResult {
 export interface TrainOptions {
   /** fewer rows than this train on the calling thread only (workers do not pay off) */
   readonly parallelMinRows?: number;
+  /** when given, wall milliseconds per phase are added here (bench breakdowns) */
+  readonly timings?: Record<string, number>;
+}
+
+/** Wrap an engine so each call's wall time is added to `t` under the phase name. */
+function timedEngine(e: HistEngine, t: Record<string, number>): HistEngine {
+  const time = <R>(name: string, f: () => R): R => {
+    const t0 = performance.now();
+    const r = f();
+    t[name] = (t[name] ?? 0) + performance.now() - t0;
+    return r;
+  };
+  return {
+    build: (...a) => time('histogram', () => e.build(...a)),
+    subtract: (...a) => time('histogram', () => e.subtract(...a)),
+    partition: (...a) => time('partition', () => e.partition(...a)),
+    gradients: (...a) => time('gradients', () => e.gradients(...a)),
+    gradientRange: () => time('quantize', () => e.gradientRange()),
+    quantize: () => time('quantize', () => e.quantize()),
+    addLeaves: (...a) => time('scores', () => e.addLeaves(...a)),
+  };
 }
 
 export const PARALLEL_MIN_ROWS = 50_000;
@@ -45,6 +66,7 @@ export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: Gb
   checkTargets(ctx.task, ctx.nClasses, y);
   const spec: ObjectiveSpec = { task: ctx.task, nClasses: ctx.nClasses, loss: cfg.objective, huberDelta: cfg.huberDelta };
   const obj = makeObjective(spec);
+  const t0 = performance.now();
   const mapper = fitBinMapper(X, cfg.maxBin, ctx.seed);
   const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth), obj.nClasses, cfg.numLeaves, cfg.quantizedGradients);
   w.y.set(y);
@@ -52,7 +74,12 @@ export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: Gb
   const handle: EngineHandle = parallel ? await openEngine(w, cfg.threads, spec, obj) : { engine: localEngine(w, obj), binAll: (cols) => binInto(w, cols), close: async () => {} };
   try {
     handle.binAll(X.columns);
-    return boost(X, y, ctx, cfg, obj, w, handle.engine);
+    const t = opts.timings;
+    if (t) t.binning = (t.binning ?? 0) + performance.now() - t0;
+    const t1 = performance.now();
+    const result = boost(X, y, ctx, cfg, obj, w, t ? timedEngine(handle.engine, t) : handle.engine);
+    if (t) t.boosting = (t.boosting ?? 0) + performance.now() - t1;
+    return result;
   } finally {
     await handle.close();
   }
