@@ -12,7 +12,7 @@ import { openEngine, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
 import { leafOutput } from './split.ts';
 import { ForestBuilder } from './tree.ts';
-import { addLeafValues, binInto, makeWorkspace, type Workspace } from './workspace.ts';
+import { addLeafValues, binInto, makeWorkspace, sumLeaves, type Workspace } from './workspace.ts';
 
 export interface TrainResult {
   readonly forest: Forest;
@@ -43,6 +43,7 @@ function timedEngine(e: HistEngine, t: Record<string, number>): HistEngine {
     gradients: (...a) => time('gradients', () => e.gradients(...a)),
     gradientRange: () => time('quantize', () => e.gradientRange()),
     quantize: () => time('quantize', () => e.quantize()),
+    leafSums: (n) => time('leafSums', () => e.leafSums(n)),
     addLeaves: (...a) => time('scores', () => e.addLeaves(...a)),
   };
 }
@@ -55,6 +56,7 @@ export function localEngine(w: Workspace, obj: Objective): HistEngine {
     gradients: (k) => obj.gradients(w.roundScores, w.y, k, w.gh, 0, w.n),
     gradientRange: () => gradientRange(w.gh, 0, w.n),
     quantize: () => quantizeRows(w, 0, w.n),
+    leafSums: (nLeaves) => sumLeaves(w, nLeaves, 0, 1),
     addLeaves: (nLeaves, nRows, off) => addLeafValues(w, nLeaves, off, 0, nRows),
     build: (slot, start, end, nActive) => buildHistogram(w, slot, start, end, 0, nActive),
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
@@ -118,7 +120,7 @@ function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj
       if (w.quantized) quantizeGradients(w, engine, (rng.nextU32() ^ Math.imul(it + 1, 0x9e3779b1) ^ k) | 0);
       w.idx.set(st.bag.subarray(0, st.nBag));
       const leaves = growTree(g, st.nBag, nActive, forest);
-      setLeaves(leaves, forest, w, st, y, k * n, obj, cfg);
+      setLeaves(leaves, forest, w, st, y, k * n, obj, cfg, engine);
       engine.addLeaves(leaves.length, st.nBag, k * n);
       updateOutOfBag(forest, catLevels, X, st, k * n);
       if (V && st.valid) addTree(forest.lastTree(catLevels), 0, V.X, st.valid, k * V.X.nRows, 1);
@@ -171,22 +173,17 @@ function sampleFeatures(active: Int32Array, F: number, fraction: number, rng: Rn
 }
 
 /** Leaf values (learning rate applied; L1 refits to the median residual), staged in the workspace for the score update. */
-function setLeaves(leaves: GrownLeaf[], forest: ForestBuilder, w: Workspace, st: BoostState, y: Float64Array, off: number, obj: Objective, cfg: GbdtConfig): void {
+function setLeaves(leaves: GrownLeaf[], forest: ForestBuilder, w: Workspace, st: BoostState, y: Float64Array, off: number, obj: Objective, cfg: GbdtConfig, engine: HistEngine): void {
+  leaves.forEach((leaf, j) => { w.leafStart[j] = leaf.start; w.leafEnd[j] = leaf.end; });
+  if (w.quantized) engine.leafSums(leaves.length);
   leaves.forEach((leaf, j) => {
-    const [G, H] = w.quantized ? exactSums(w, leaf.start, leaf.end) : [leaf.G, leaf.H];
+    const [G, H] = w.quantized ? [w.leafSums[2 * j], w.leafSums[2 * j + 1]] : [leaf.G, leaf.H];
     let out = leafOutput(G, H, cfg.lambdaL1, cfg.lambdaL2, leaf.lo, leaf.hi);
     if (obj.renewLeaves) out = Math.min(leaf.hi, Math.max(leaf.lo, medianResidual(w.idx, leaf.start, leaf.end, y, st.scores, off)));
     const v = cfg.learningRate * out;
     forest.setLeaf(leaf.node, v);
-    w.leafStart[j] = leaf.start; w.leafEnd[j] = leaf.end; w.leafValue[j] = v;
+    w.leafValue[j] = v;
   });
-}
-
-/** exact gradient sums of rows idx[start, end) (leaf values use them, not the quantized sums) */
-function exactSums(w: Workspace, start: number, end: number): [number, number] {
-  let G = 0, H = 0;
-  for (let i = start; i < end; i++) { const r = w.idx[i]; G += w.gh[2 * r]; H += w.gh[2 * r + 1]; }
-  return [G, H];
 }
 
 /** Set this tree's quantization scale and pack every row's gradients. */

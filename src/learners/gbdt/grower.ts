@@ -19,6 +19,8 @@ export interface HistEngine {
   gradientRange(): [number, number];
   /** pack the quantized gradients of every row (qinfo must be set) */
   quantize(): void;
+  /** exact [G, H] of leaves 0..nLeaves-1 (ranges in leafStart/leafEnd) into leafSums */
+  leafSums(nLeaves: number): void;
   /** scores[off + row] += leafValue[j] for the rows of leaves 0..nLeaves-1 (positions [0, nRows) of idx) */
   addLeaves(nLeaves: number, nRows: number, off: number): void;
 }

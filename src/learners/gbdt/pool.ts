@@ -5,12 +5,12 @@ import { buildHistogram, subtractHistogram } from './histogram.ts';
 import { chunkRange, mergeChunks, partitionChunk, partitionRows } from './partition.ts';
 import type { Objective, ObjectiveSpec } from './objective.ts';
 import { gradientRange, quantizeRows } from './quantize.ts';
-import { addLeafValues, binInto, type Workspace } from './workspace.ts';
+import { addLeafValues, binInto, sumLeaves, type Workspace } from './workspace.ts';
 
 /** Control block layout (Int32Array over a SharedArrayBuffer). */
 /** Int32 slots; FRESULTS is a Float64 index (per-thread [gmax, hmax]) into the same buffer. */
 export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, LEFTS: 16, FRESULTS: 136, SIZE: 16 + 256 + 1024 } as const;
-export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, QRANGE: 5, QUANTIZE: 6, EXIT: 7 } as const;
+export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, QRANGE: 5, QUANTIZE: 6, LEAFSUMS: 7, EXIT: 8 } as const;
 
 /** Nodes with fewer rows are built/partitioned on the calling thread: waking workers costs more than it saves. */
 export const MIN_PARALLEL_NODE_ROWS = 4096;
@@ -103,6 +103,11 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
       dispatch(ctrl, nWorkers, CMD.QUANTIZE, [0, 0, w.n, 0, 0]);
       const [s0, e0] = chunkRange(0, w.n, 0, threads);
       quantizeRows(w, s0, e0);
+      awaitWorkers(ctrl);
+    },
+    leafSums(nLeaves) {
+      dispatch(ctrl, nWorkers, CMD.LEAFSUMS, [nLeaves, 0, 0, 0, 0]);
+      sumLeaves(w, nLeaves, 0, threads);
       awaitWorkers(ctrl);
     },
     addLeaves(nLeaves, nRows, off) {

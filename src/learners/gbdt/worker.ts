@@ -5,7 +5,7 @@ import { CMD, CTRL, partRange, type WorkerInit } from './pool.ts';
 import { chunkRange, partitionChunk } from './partition.ts';
 import { makeObjective, type Objective } from './objective.ts';
 import { gradientRange, quantizeRows } from './quantize.ts';
-import { addLeafValues, viewsOf, type Workspace } from './workspace.ts';
+import { addLeafValues, sumLeaves, viewsOf, type Workspace } from './workspace.ts';
 
 function serve(init: WorkerInit): void {
   const w = viewsOf(init.shared, init.n, init.nFeatures, init.mapper, init.quantized);
@@ -47,6 +47,8 @@ function run(w: Workspace, obj: Objective, ctrl: Int32Array, part: number, parts
   } else if (cmd === CMD.QUANTIZE) {
     const [s, e] = chunkRange(start, end, part, parts);
     quantizeRows(w, s, e);
+  } else if (cmd === CMD.LEAFSUMS) {
+    sumLeaves(w, ctrl[CTRL.SLOT], part, parts);
   } else if (cmd === CMD.LEAVES) {
     const [s, e] = chunkRange(start, end, part, parts);
     addLeafValues(w, ctrl[CTRL.SLOT], ctrl[CTRL.FEATURE], s, e);

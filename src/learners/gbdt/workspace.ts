@@ -14,6 +14,8 @@ export interface Workspace extends HistInputs, PartitionInputs {
   readonly leafStart: Int32Array;
   readonly leafEnd: Int32Array;
   readonly leafValue: Float64Array;
+  /** exact [G, H] of each leaf's rows (quantized mode) */
+  readonly leafSums: Float64Array;
   /** quantization state (see quantize.ts) */
   readonly qinfo: Float64Array;
   readonly mapper: BinMapper;
@@ -37,6 +39,7 @@ export interface SharedBuffers {
   readonly leafStart: SharedArrayBuffer;
   readonly leafEnd: SharedArrayBuffer;
   readonly leafValue: SharedArrayBuffer;
+  readonly leafSums: SharedArrayBuffer;
   readonly q: SharedArrayBuffer;
   readonly qinfo: SharedArrayBuffer;
 }
@@ -57,6 +60,7 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: n
     y: new SharedArrayBuffer(8 * Math.max(1, n)),
     scores, roundScores: K > 1 ? new SharedArrayBuffer(8 * K * Math.max(1, n)) : scores,
     leafStart: new SharedArrayBuffer(4 * maxLeaves), leafEnd: new SharedArrayBuffer(4 * maxLeaves), leafValue: new SharedArrayBuffer(8 * maxLeaves),
+    leafSums: new SharedArrayBuffer(16 * maxLeaves),
     q: new SharedArrayBuffer(quantized ? 8 * Math.max(1, n) : 8), qinfo: new SharedArrayBuffer(8 * 8),
   };
   return viewsOf(shared, n, F, mapper, quantized);
@@ -74,6 +78,7 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
     hist: new Float64Array(shared.hist), active: new Int32Array(shared.active),
     y: new Float64Array(shared.y), scores: new Float64Array(shared.scores), roundScores: new Float64Array(shared.roundScores),
     leafStart: new Int32Array(shared.leafStart), leafEnd: new Int32Array(shared.leafEnd), leafValue: new Float64Array(shared.leafValue),
+    leafSums: new Float64Array(shared.leafSums),
     slotSize: 2 * mapper.totalBins, offset2, width,
     layout: { offset2, width, categorical },
   };
@@ -103,5 +108,16 @@ export function addLeafValues(w: Workspace, nLeaves: number, off: number, from: 
   for (let j = 0; j < nLeaves; j++) {
     const s = Math.max(from, w.leafStart[j]), e = Math.min(to, w.leafEnd[j]), v = w.leafValue[j];
     for (let i = s; i < e; i++) scores[off + idx[i]] += v;
+  }
+}
+
+/** Exact gradient sums of leaves j = part, part+parts, …: each leaf is summed by one thread in row-list order. */
+export function sumLeaves(w: Workspace, nLeaves: number, part: number, parts: number): void {
+  const { idx, gh } = w;
+  for (let j = part; j < nLeaves; j += parts) {
+    let G = 0, H = 0;
+    for (let i = w.leafStart[j]; i < w.leafEnd[j]; i++) { const r = idx[i]; G += gh[2 * r]; H += gh[2 * r + 1]; }
+    w.leafSums[2 * j] = G;
+    w.leafSums[2 * j + 1] = H;
   }
 }
