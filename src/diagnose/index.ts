@@ -1,0 +1,20 @@
+// Diagnosis: bias/variance/mismatch decision table, learning curves, sanity checks, error analysis and weak-slice discovery.
+export { diagnoseRun, GAP_ACTIONS, type DecisionTable, type DecisionOptions, type Gaps, type GapName, type Level, type LevelError } from './decision-table.ts';
+export { errorOf, isBoundedError, materialDifference, predictionError } from './error-scale.ts';
+export { learningCurves, DEFAULT_FRACTIONS, type LearningCurve } from './learning-curves.ts';
+export { curveVerdict, type CurvePoint, type CurveVerdict, type VerdictDetail } from './curve-verdict.ts';
+export { sanityChecks, curvesCheck, type SanityCheck, type SanityReport, type SanityOptions, type CheckName } from './sanity.ts';
+export { overfitTinyBatch, strongParams, pickBatch, TINY_BATCH_ROWS, type TinyBatchResult } from './tiny-batch.ts';
+export { scanInputs, type BadInput } from './input-scan.ts';
+export { trainServeParity, PARITY_ROWS, PARITY_TOLERANCE, type ParityResult } from './parity.ts';
+export { findWeakSlices, type WeakSlice, type WeakSliceOptions, type WeakSliceResult } from './weak-slices.ts';
+export { describe as describePredicate, describeAll, matchesAll, type Predicate } from './predicates.ts';
+export { wrongFlags, sampleMispredictions, REGRESSION_ERROR_SHARE } from './mispredictions.ts';
+export { buildReviewSheet, blackboxWeakSlices, type ReviewExport } from './review-export.ts';
+export { sheetCsv, sheetJsonl, parseCsv, type SheetRow } from './review-sheet.ts';
+export { parseReview, type ErrorAnalysis, type ReviewedRow } from './review-import.ts';
+export { summarizeReview, type ReviewSummary, type CategorySummary } from './review-summary.ts';
+export { diagnose, DIAGNOSIS_FORMAT, DIAGNOSIS_VERSION, type Diagnosis, type DiagnoseOptions } from './diagnose.ts';
+export { renderDiagnosis, renderReviewSummary, renderWeakSlices } from './render.ts';
+export { DIAGNOSE_CODES, type DiagnoseCode } from './codes.ts';
+export type { RunView, LearnerEntry } from './run-view.ts';
