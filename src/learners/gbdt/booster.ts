@@ -12,7 +12,7 @@ import { openEngine, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
 import { leafOutput } from './split.ts';
 import { ForestBuilder } from './tree.ts';
-import { addLeafValues, binInto, makeWorkspace, sumLeaves, type Workspace } from './workspace.ts';
+import { addLeafValues, binInto, jobLut, makeWorkspace, sumLeaves, type Workspace } from './workspace.ts';
 
 export interface TrainResult {
   readonly forest: Forest;
@@ -24,6 +24,8 @@ export interface TrainResult {
 export interface TrainOptions {
   /** fewer rows than this train on the calling thread only (workers do not pay off) */
   readonly parallelMinRows?: number;
+  /** false: never grow level by level (tests compare it with best-first) */
+  readonly levelWise?: boolean;
   /** when given, wall milliseconds per phase are added here (bench breakdowns) */
   readonly timings?: Record<string, number>;
 }
@@ -44,6 +46,8 @@ function timedEngine(e: HistEngine, t: Record<string, number>): HistEngine {
     gradientRange: () => time('quantize', () => e.gradientRange()),
     quantize: () => time('quantize', () => e.quantize()),
     leafSums: (n) => time('leafSums', () => e.leafSums(n)),
+    buildBatch: (...a) => time('histogram', () => e.buildBatch(...a)),
+    partitionBatch: (n) => time('partition', () => e.partitionBatch(n)),
     addLeaves: (...a) => time('scores', () => e.addLeaves(...a)),
   };
 }
@@ -57,6 +61,12 @@ export function localEngine(w: Workspace, obj: Objective): HistEngine {
     gradientRange: () => gradientRange(w.gh, 0, w.n),
     quantize: () => quantizeRows(w, 0, w.n),
     leafSums: (nLeaves) => sumLeaves(w, nLeaves, 0, 1),
+    buildBatch(nJobs, nActive) {
+      for (let j = 0; j < nJobs; j++) buildHistogram(w, w.jobs[4 * j], w.jobs[4 * j + 1], w.jobs[4 * j + 2], 0, nActive);
+    },
+    partitionBatch(nJobs) {
+      for (let j = 0; j < nJobs; j++) w.jobs[4 * j + 3] = partitionRows(w, w.jobs[4 * j], w.jobs[4 * j + 1], w.jobs[4 * j + 2], jobLut(w, j));
+    },
     addLeaves: (nLeaves, nRows, off) => addLeafValues(w, nLeaves, off, 0, nRows),
     build: (slot, start, end, nActive) => buildHistogram(w, slot, start, end, 0, nActive),
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
@@ -79,7 +89,7 @@ export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: Gb
     const t = opts.timings;
     if (t) t.binning = (t.binning ?? 0) + performance.now() - t0;
     const t1 = performance.now();
-    const result = boost(X, y, ctx, cfg, obj, w, t ? timedEngine(handle.engine, t) : handle.engine);
+    const result = boost(X, y, ctx, cfg, obj, w, t ? timedEngine(handle.engine, t) : handle.engine, opts.levelWise ?? true);
     if (t) t.boosting = (t.boosting ?? 0) + performance.now() - t1;
     return result;
   } finally {
@@ -96,7 +106,7 @@ interface BoostState {
   nOob: number;
 }
 
-function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj: Objective, w: Workspace, engine: HistEngine): TrainResult {
+function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj: Objective, w: Workspace, engine: HistEngine, levelWise: boolean): TrainResult {
   const n = X.nRows, K = obj.nClasses, F = X.columns.length;
   const base = obj.baseScores(y);
   const V = ctx.validation;
@@ -109,7 +119,7 @@ function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj
   const bagRng = rng.fork(1), featRng = rng.fork(2);
   const forest = new ForestBuilder();
   const catLevels = Int32Array.from(w.mapper.features, (f) => f.levels);
-  const g: GrowerSetup = { w, layout: w.layout, mapper: w.mapper, split: cfg, numLeaves: cfg.numLeaves, maxDepth: cfg.maxDepth, engine, unpacked: new Float64Array(w.quantized ? w.slotSize : 0) };
+  const g: GrowerSetup = { w, layout: w.layout, mapper: w.mapper, split: cfg, numLeaves: cfg.numLeaves, maxDepth: cfg.maxDepth, engine, levelWise, unpacked: new Float64Array(w.quantized ? w.slotSize : 0) };
   let bestLoss = Infinity, bestRound = -1;
   for (let it = 0; it < cfg.rounds; it++) {
     if (cfg.baggingFreq > 0 && it % cfg.baggingFreq === 0) drawBag(st, n, cfg.baggingFraction, bagRng);

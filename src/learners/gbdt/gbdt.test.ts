@@ -97,6 +97,17 @@ test('worker threads build the same model as one thread', async () => {
   assert.deepEqual(m2.toJSON().state, m1.toJSON().state);
 });
 
+test('level-by-level growth (numLeaves >= 2^maxDepth) predicts exactly like best-first, on one or two threads', async () => {
+  const { X, y } = noisy(40000, 5, 11);
+  const p = P({ rounds: 4, numLeaves: 16, maxDepth: 4, minDataInLeaf: 5 });
+  const best = await fitGbdt(X, y, binary, p, { levelWise: false });
+  const levels = await fitGbdt(X, y, binary, p);
+  const levels2 = await fitGbdt(X, y, { ...binary, threads: 2 }, P({ rounds: 4, numLeaves: 16, maxDepth: 4, minDataInLeaf: 5, threads: 2 }), { parallelMinRows: 0 });
+  const pb = best.predict(X);
+  assert.deepEqual(levels.predict(X), pb);
+  assert.deepEqual(levels2.predict(X), pb);
+});
+
 test('early stopping on the validation set keeps the best round and records curves', async () => {
   const { X, y } = noisy(600, 3, 5);
   const V = noisy(300, 3, 6);

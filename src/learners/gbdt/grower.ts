@@ -21,6 +21,10 @@ export interface HistEngine {
   quantize(): void;
   /** exact [G, H] of leaves 0..nLeaves-1 (ranges in leafStart/leafEnd) into leafSums */
   leafSums(nLeaves: number): void;
+  /** histograms of jobs j < nJobs: (slot, start, end) = jobs[4j..4j+2] */
+  buildBatch(nJobs: number, nActive: number): void;
+  /** partitions of jobs j < nJobs: (start, end, feature) = jobs[4j..4j+2] by jobLut(j); boundary into jobs[4j+3] */
+  partitionBatch(nJobs: number): void;
   /** scores[off + row] += leafValue[j] for the rows of leaves 0..nLeaves-1 (positions [0, nRows) of idx) */
   addLeaves(nLeaves: number, nRows: number, off: number): void;
 }
@@ -33,6 +37,8 @@ export interface GrowerSetup {
   readonly numLeaves: number;
   readonly maxDepth: number;
   readonly engine: HistEngine;
+  /** false: always best-first, even when level-by-level growth would give the same tree (tests) */
+  readonly levelWise: boolean;
   /** quantized mode: real-valued [g, h] of the slot being evaluated (one slot's size) */
   readonly unpacked: Float64Array;
 }
@@ -67,6 +73,7 @@ export function growTree(g: GrowerSetup, nRows: number, nActive: number, forest:
   const open: OpenLeaf[] = [root];
   const done: GrownLeaf[] = [];
   evaluateLeaf(g, root, nActive, free);
+  if (growsComplete(g)) return growLevels(g, root, nActive, forest, free);
   while (open.length + done.length < g.numLeaves) {
     const i = bestLeaf(open);
     if (i < 0) break;
@@ -122,31 +129,86 @@ function evaluateLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, free: num
   if (leaf.best === null && leaf.slot >= 0) { free.push(leaf.slot); leaf.slot = -1; }
 }
 
-function splitLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, forest: ForestBuilder, free: number[]): OpenLeaf[] {
+/**
+ * With numLeaves >= 2^maxDepth every splittable leaf is split whatever the order, so best-first and level-by-level
+ * growth give the same tree; level by level, the pool runs one batch per level instead of one call per node.
+ */
+function growsComplete(g: GrowerSetup): boolean {
+  return g.levelWise && g.maxDepth > 0 && g.maxDepth < 20 && g.numLeaves >= 2 ** g.maxDepth;
+}
+
+function growLevels(g: GrowerSetup, root: OpenLeaf, nActive: number, forest: ForestBuilder, free: number[]): GrownLeaf[] {
+  const done: GrownLeaf[] = [];
+  let level = [root];
+  while (level.length > 0) {
+    const splitting = level.filter((l) => l.best !== null);
+    for (const l of level) if (l.best === null) done.push(l);
+    const nodes = splitting.map((leaf, j) => {
+      const s = leaf.best as Split;
+      g.w.jobs.set([leaf.start, leaf.end, s.feature, 0], 4 * j);
+      g.w.luts.set(s.lut, 256 * j);
+      return commitSplit(g, leaf, forest);
+    });
+    if (splitting.length > 0) g.engine.partitionBatch(splitting.length);
+    const mids = splitting.map((_, j) => g.w.jobs[4 * j + 3]);
+    const pairs: [number, number][] = [];
+    const next: OpenLeaf[] = [];
+    splitting.forEach((leaf, j) => {
+      const [left, right] = makeChildren(g, leaf, nodes[j], mids[j]);
+      const small = assignSlots(g, leaf, left, right, free);
+      if (small) { g.w.jobs.set([small.slot, small.start, small.end, 0], 4 * pairs.length); pairs.push([leaf.slot, small.slot]); }
+      next.push(left, right);
+    });
+    if (pairs.length > 0) g.engine.buildBatch(pairs.length, nActive);
+    for (const [parent, child] of pairs) g.engine.subtract(parent, child, nActive);
+    for (const c of next) evaluateLeaf(g, c, nActive, free);
+    level = next;
+  }
+  return done.sort((a, b) => a.node - b.node);
+}
+
+/** Record the leaf's best split in the tree; returns the child nodes. */
+function commitSplit(g: GrowerSetup, leaf: OpenLeaf, forest: ForestBuilder): [number, number] {
   const s = leaf.best as Split;
   const fb = g.mapper.features[s.feature];
   const threshold = fb.categorical ? 0 : fb.upper[s.bin];
   const bits = fb.categorical ? categoryBits(fb.codeToBin, fb.levels, s.lut) : null;
-  const [ln, rn] = forest.split(leaf.node, s.feature, threshold, s.defaultLeft, s.gain, bits);
+  return forest.split(leaf.node, s.feature, threshold, s.defaultLeft, s.gain, bits);
+}
+
+/** The smaller child gets a new slot (returned: its histogram must be built), the larger the parent's; or none. */
+function assignSlots(g: GrowerSetup, leaf: OpenLeaf, left: OpenLeaf, right: OpenLeaf, free: number[]): OpenLeaf | null {
+  if (!canSplit(g, left) && !canSplit(g, right)) { free.push(leaf.slot); return null; }
+  const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
+  small.slot = free.pop() as number;
+  large.slot = leaf.slot;
+  return small;
+}
+
+function splitLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, forest: ForestBuilder, free: number[]): OpenLeaf[] {
+  const s = leaf.best as Split;
+  const nodes = commitSplit(g, leaf, forest);
   g.w.lut.set(s.lut);
   const mid = g.engine.partition(leaf.start, leaf.end, s.feature);
+  const [left, right] = makeChildren(g, leaf, nodes, mid);
+  const small = assignSlots(g, leaf, left, right, free);
+  if (small) {
+    g.engine.build(small.slot, small.start, small.end, nActive);
+    g.engine.subtract(leaf.slot, small.slot, nActive);
+  }
+  evaluateLeaf(g, left, nActive, free);
+  evaluateLeaf(g, right, nActive, free);
+  return [left, right];
+}
+
+/** Children of a split leaf with rows [start, mid) and [mid, end). */
+function makeChildren(g: GrowerSetup, leaf: OpenLeaf, [ln, rn]: [number, number], mid: number): [OpenLeaf, OpenLeaf] {
+  const s = leaf.best as Split;
   const [lb, rb] = childBounds(leaf, s, g.split.monotone[s.feature]);
   const depth = leaf.depth + 1;
   // counts are exact from the partition (the split's counts were estimated from hessians)
   const left: OpenLeaf = { node: ln, start: leaf.start, end: mid, G: s.GL, H: s.HL, C: mid - leaf.start, lo: lb[0], hi: lb[1], depth, slot: -1, best: null };
   const right: OpenLeaf = { node: rn, start: mid, end: leaf.end, G: s.GR, H: s.HR, C: leaf.end - mid, lo: rb[0], hi: rb[1], depth, slot: -1, best: null };
-  const needHist = canSplit(g, left) || canSplit(g, right);
-  if (needHist) {
-    const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
-    small.slot = free.pop() as number;
-    g.engine.build(small.slot, small.start, small.end, nActive);
-    g.engine.subtract(leaf.slot, small.slot, nActive);
-    large.slot = leaf.slot;
-  } else {
-    free.push(leaf.slot);
-  }
-  evaluateLeaf(g, left, nActive, free);
-  evaluateLeaf(g, right, nActive, free);
   return [left, right];
 }
 

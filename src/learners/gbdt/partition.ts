@@ -14,8 +14,8 @@ export interface PartitionInputs {
  * Partition idx[start, end) by feature f: left rows stay in order at idx[start..), right rows go in order to scratch[start..).
  * Returns the number of left rows.
  */
-export function partitionChunk(w: PartitionInputs, start: number, end: number, f: number): number {
-  const { idx, scratch, lut } = w;
+export function partitionChunk(w: PartitionInputs, start: number, end: number, f: number, lut: Uint8Array = w.lut): number {
+  const { idx, scratch } = w;
   const codes = w.colBins.subarray(f * w.n, (f + 1) * w.n);
   let l = start, r = start;
   for (let i = start; i < end; i++) {
@@ -55,7 +55,7 @@ export function mergeChunks(w: PartitionInputs, start: number, end: number, left
 }
 
 /** Sequential stable partition; returns the boundary. */
-export function partitionRows(w: PartitionInputs, start: number, end: number, f: number): number {
-  const left = partitionChunk(w, start, end, f);
+export function partitionRows(w: PartitionInputs, start: number, end: number, f: number, lut: Uint8Array = w.lut): number {
+  const left = partitionChunk(w, start, end, f, lut);
   return mergeChunks(w, start, end, [left], 1);
 }

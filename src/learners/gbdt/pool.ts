@@ -5,12 +5,12 @@ import { buildHistogram, subtractHistogram } from './histogram.ts';
 import { chunkRange, mergeChunks, partitionChunk, partitionRows } from './partition.ts';
 import type { Objective, ObjectiveSpec } from './objective.ts';
 import { gradientRange, quantizeRows } from './quantize.ts';
-import { addLeafValues, binInto, sumLeaves, type Workspace } from './workspace.ts';
+import { addLeafValues, binInto, jobLut, sumLeaves, type Workspace } from './workspace.ts';
 
 /** Control block layout (Int32Array over a SharedArrayBuffer). */
 /** Int32 slots; FRESULTS is a Float64 index (per-thread [gmax, hmax]) into the same buffer. */
 export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, LEFTS: 16, FRESULTS: 136, SIZE: 16 + 256 + 1024 } as const;
-export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, QRANGE: 5, QUANTIZE: 6, LEAFSUMS: 7, EXIT: 8 } as const;
+export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, QRANGE: 5, QUANTIZE: 6, LEAFSUMS: 7, BUILD_BATCH: 8, PARTITION_BATCH: 9, EXIT: 10 } as const;
 
 /** Nodes with fewer rows are built/partitioned on the calling thread: waking workers costs more than it saves. */
 export const MIN_PARALLEL_NODE_ROWS = 4096;
@@ -33,6 +33,8 @@ export interface WorkerInit {
   readonly parts: number;
   readonly objective: ObjectiveSpec;
   readonly quantized: boolean;
+  /** left-row counts of batched partitions: job j, part p at j*parts+p */
+  readonly lefts: SharedArrayBuffer;
 }
 
 /** Active features [k0, k1) of part p out of `parts` (contiguous, equal counts). */
@@ -44,15 +46,16 @@ export function partRange(nActive: number, p: number, parts: number): [number, n
 export async function openEngine(w: Workspace, threads: number, spec: ObjectiveSpec, obj: Objective): Promise<EngineHandle> {
   const ctrlBuf = new SharedArrayBuffer(4 * CTRL.SIZE);
   const ctrl = new Int32Array(ctrlBuf);
+  const leftsBuf = new SharedArrayBuffer(4 * w.leafStart.length * threads);
   const workers: Worker[] = [];
   for (let p = 1; p < threads; p++) {
     const worker = spawnTsWorker(new URL('./worker.ts', import.meta.url));
     worker.unref();
     workers.push(worker);
   }
-  await Promise.all(workers.map((worker, i) => ready(worker, { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec, quantized: w.quantized })));
+  await Promise.all(workers.map((worker, i) => ready(worker, { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec, quantized: w.quantized, lefts: leftsBuf })));
   return {
-    engine: poolEngine(w, ctrl, workers.length, obj),
+    engine: poolEngine(w, ctrl, workers.length, obj, new Int32Array(leftsBuf)),
     binAll: (columns) => binInto(w, columns),
     close: async () => {
       ctrl[CTRL.CMD] = CMD.EXIT;
@@ -64,9 +67,22 @@ export async function openEngine(w: Workspace, threads: number, spec: ObjectiveS
 }
 
 /** The engine over running workers: each call dispatches, does part 0 here, waits for the rest. */
-function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objective): HistEngine {
+function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objective, lefts: Int32Array): HistEngine {
   const threads = nWorkers + 1;
   return {
+    buildBatch(nJobs, nActive) {
+      dispatch(ctrl, nWorkers, CMD.BUILD_BATCH, [nJobs, 0, 0, nActive, 0]);
+      buildJobs(w, nJobs, nActive, 0, threads);
+      awaitWorkers(ctrl);
+    },
+    partitionBatch(nJobs) {
+      dispatch(ctrl, nWorkers, CMD.PARTITION_BATCH, [nJobs, 0, 0, 0, 0]);
+      partitionJobs(w, nJobs, lefts, 0, threads);
+      awaitWorkers(ctrl);
+      for (let j = 0; j < nJobs; j++) {
+        w.jobs[4 * j + 3] = mergeChunks(w, w.jobs[4 * j], w.jobs[4 * j + 1], lefts.subarray(j * threads, (j + 1) * threads), threads);
+      }
+    },
     build(slot, start, end, nActive) {
       if (end - start < MIN_PARALLEL_NODE_ROWS) { buildHistogram(w, slot, start, end, 0, nActive); return; }
       dispatch(ctrl, nWorkers, CMD.BUILD, [slot, start, end, nActive, 0]);
@@ -127,6 +143,20 @@ function spawnTsWorker(url: URL): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(boot, { eval: true });
+}
+
+/** This thread's share of a batched histogram build: its features of every job. */
+export function buildJobs(w: Workspace, nJobs: number, nActive: number, part: number, parts: number): void {
+  const [k0, k1] = partRange(nActive, part, parts);
+  for (let j = 0; j < nJobs; j++) buildHistogram(w, w.jobs[4 * j], w.jobs[4 * j + 1], w.jobs[4 * j + 2], k0, k1);
+}
+
+/** This thread's share of a batched partition: its row chunk of every job. */
+export function partitionJobs(w: Workspace, nJobs: number, lefts: Int32Array, part: number, parts: number): void {
+  for (let j = 0; j < nJobs; j++) {
+    const [s, e] = chunkRange(w.jobs[4 * j], w.jobs[4 * j + 1], part, parts);
+    lefts[j * parts + part] = partitionChunk(w, s, e, w.jobs[4 * j + 2], jobLut(w, j));
+  }
 }
 
 function ready(worker: Worker, init: WorkerInit): Promise<void> {

@@ -1,7 +1,7 @@
 // Pool worker: waits on the shared control block and runs its share of each command (histogram features, row chunks).
 import { parentPort } from 'node:worker_threads';
 import { buildHistogram } from './histogram.ts';
-import { CMD, CTRL, partRange, type WorkerInit } from './pool.ts';
+import { buildJobs, CMD, CTRL, partitionJobs, partRange, type WorkerInit } from './pool.ts';
 import { chunkRange, partitionChunk } from './partition.ts';
 import { makeObjective, type Objective } from './objective.ts';
 import { gradientRange, quantizeRows } from './quantize.ts';
@@ -10,6 +10,7 @@ import { addLeafValues, sumLeaves, viewsOf, type Workspace } from './workspace.t
 function serve(init: WorkerInit): void {
   const w = viewsOf(init.shared, init.n, init.nFeatures, init.mapper, init.quantized);
   const obj = makeObjective(init.objective);
+  const lefts = new Int32Array(init.lefts);
   const ctrl = new Int32Array(init.ctrl);
   let seen = Atomics.load(ctrl, CTRL.SEQ);
   parentPort?.postMessage('ready');
@@ -20,7 +21,7 @@ function serve(init: WorkerInit): void {
     seen = seq;
     if (ctrl[CTRL.CMD] === CMD.EXIT) return;
     try {
-      run(w, obj, ctrl, init.part, init.parts);
+      run(w, obj, ctrl, lefts, init.part, init.parts);
     } catch {
       Atomics.store(ctrl, CTRL.ERROR, 1);
     }
@@ -28,7 +29,7 @@ function serve(init: WorkerInit): void {
   }
 }
 
-function run(w: Workspace, obj: Objective, ctrl: Int32Array, part: number, parts: number): void {
+function run(w: Workspace, obj: Objective, ctrl: Int32Array, lefts: Int32Array, part: number, parts: number): void {
   const start = ctrl[CTRL.START], end = ctrl[CTRL.END];
   const cmd = ctrl[CTRL.CMD];
   if (cmd === CMD.BUILD) {
@@ -47,6 +48,10 @@ function run(w: Workspace, obj: Objective, ctrl: Int32Array, part: number, parts
   } else if (cmd === CMD.QUANTIZE) {
     const [s, e] = chunkRange(start, end, part, parts);
     quantizeRows(w, s, e);
+  } else if (cmd === CMD.BUILD_BATCH) {
+    buildJobs(w, ctrl[CTRL.SLOT], ctrl[CTRL.NACTIVE], part, parts);
+  } else if (cmd === CMD.PARTITION_BATCH) {
+    partitionJobs(w, ctrl[CTRL.SLOT], lefts, part, parts);
   } else if (cmd === CMD.LEAFSUMS) {
     sumLeaves(w, ctrl[CTRL.SLOT], part, parts);
   } else if (cmd === CMD.LEAVES) {

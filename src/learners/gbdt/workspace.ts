@@ -14,6 +14,9 @@ export interface Workspace extends HistInputs, PartitionInputs {
   readonly leafStart: Int32Array;
   readonly leafEnd: Int32Array;
   readonly leafValue: Float64Array;
+  /** batched pool work (one tree level): 4 ints per job, and 256 bin→side entries per partition job */
+  readonly jobs: Int32Array;
+  readonly luts: Uint8Array;
   /** exact [G, H] of each leaf's rows (quantized mode) */
   readonly leafSums: Float64Array;
   /** quantization state (see quantize.ts) */
@@ -40,6 +43,8 @@ export interface SharedBuffers {
   readonly leafEnd: SharedArrayBuffer;
   readonly leafValue: SharedArrayBuffer;
   readonly leafSums: SharedArrayBuffer;
+  readonly jobs: SharedArrayBuffer;
+  readonly luts: SharedArrayBuffer;
   readonly q: SharedArrayBuffer;
   readonly qinfo: SharedArrayBuffer;
 }
@@ -61,6 +66,7 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: n
     scores, roundScores: K > 1 ? new SharedArrayBuffer(8 * K * Math.max(1, n)) : scores,
     leafStart: new SharedArrayBuffer(4 * maxLeaves), leafEnd: new SharedArrayBuffer(4 * maxLeaves), leafValue: new SharedArrayBuffer(8 * maxLeaves),
     leafSums: new SharedArrayBuffer(16 * maxLeaves),
+    jobs: new SharedArrayBuffer(16 * maxLeaves), luts: new SharedArrayBuffer(256 * maxLeaves),
     q: new SharedArrayBuffer(quantized ? 8 * Math.max(1, n) : 8), qinfo: new SharedArrayBuffer(8 * 8),
   };
   return viewsOf(shared, n, F, mapper, quantized);
@@ -78,7 +84,7 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
     hist: new Float64Array(shared.hist), active: new Int32Array(shared.active),
     y: new Float64Array(shared.y), scores: new Float64Array(shared.scores), roundScores: new Float64Array(shared.roundScores),
     leafStart: new Int32Array(shared.leafStart), leafEnd: new Int32Array(shared.leafEnd), leafValue: new Float64Array(shared.leafValue),
-    leafSums: new Float64Array(shared.leafSums),
+    leafSums: new Float64Array(shared.leafSums), jobs: new Int32Array(shared.jobs), luts: new Uint8Array(shared.luts),
     slotSize: 2 * mapper.totalBins, offset2, width,
     layout: { offset2, width, categorical },
   };
@@ -120,4 +126,9 @@ export function sumLeaves(w: Workspace, nLeaves: number, part: number, parts: nu
     w.leafSums[2 * j] = G;
     w.leafSums[2 * j + 1] = H;
   }
+}
+
+/** The partition job's bin→side table. */
+export function jobLut(w: Workspace, j: number): Uint8Array {
+  return w.luts.subarray(256 * j, 256 * (j + 1));
 }
