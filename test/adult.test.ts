@@ -47,7 +47,7 @@ data: { source: ${join(SHARED, 'adult.csv')}, target: income_gt_50k, categorical
 objective:
   optimize: auc
   constraints: [{ metric: latency_p99_ms, max: 5 }, { metric: ece, max: 0.05 }]
-splits: { strategy: stratified, seed: 7 }
+splits: { strategy: stratified, seed: 7, dedupe: true }
 slices: [{ name: young, where: "age < 25" }, { by: sex }]
 baselines: { heuristic: "education_num + hours_per_week / 10", human: { auc: 0.9 } }
 learners: [logistic]
@@ -106,7 +106,7 @@ test('gauntlet run on Adult with the default learners selects gbdt over logistic
   writeFileSync(join(dir, 'gauntlet.yaml'), `name: adult-default
 data: { source: ${join(SHARED, 'adult.csv')}, target: income_gt_50k }
 objective: { optimize: auc }
-splits: { strategy: stratified, seed: 7 }
+splits: { strategy: stratified, seed: 7, dedupe: true }
 `);
   const r = await cli(['run', join(dir, 'gauntlet.yaml'), '--json'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);

@@ -126,3 +126,23 @@ test('a dataset with no signal fails gate item 1 and `gate` exits 1', async () =
   assert.match(g.stdout, /\[fail\] 1\. /);
   assert.match(g.stdout, /NOT READY/);
 });
+
+test('`report RUN` writes the self-contained page with the diagnosis; `check` and `diagnose` answer for the demo', async () => {
+  const cwd = tempDir();
+  const out = await demo(cwd);
+  const file = join(cwd, 'r.html');
+  const r = await cli(['report', out.runId, '--out', file], { cwd });
+  assert.equal(r.code, 0, r.stderr);
+  const page = readFileSync(file, 'utf8');
+  assert.match(page, /Diagnosis: bias, variance, mismatch/);
+  assert.match(page, /Learning curves/);
+  assert.doesNotMatch(page, /https?:\/\//);
+  const check = await cli(['check', join(cwd, 'gauntlet-demo', 'gauntlet.yaml')], { cwd });
+  assert.equal(check.code, 0, check.stderr + check.stdout);
+  assert.match(check.stdout, /data checks: no findings/);
+  const diag = await cli(['diagnose', out.runId, '--no-curves', '--json'], { cwd });
+  assert.ok(diag.code === 0 || diag.code === 1, diag.stderr);
+  const d = JSON.parse(diag.stdout);
+  assert.equal(d.decision.model, 'logistic');
+  assert.equal(d.decision.rows.length, 5);
+});

@@ -50,7 +50,7 @@ test('demo → runs → show → split export', async () => {
   assert.equal(detail.testAccesses.length, 1);
   assert.ok(detail.samples.length >= 5 * 50 - 10);
   assert.ok(detail.curves.some((c: { name: string }) => c.name === 'train_loss'));
-  assert.deepEqual(detail.steps.map((s: { step: string }) => s.step), ['splits', 'slices', 'baselines', 'champion', 'fit:logistic', 'package']);
+  assert.deepEqual(detail.steps.map((s: { step: string }) => s.step), ['splits', 'checks', 'slices', 'baselines', 'champion', 'fit:logistic', 'robustness', 'diagnose', 'package']);
   const lines = readFileSync(csv, 'utf8').trim().split('\n');
   assert.equal(lines.length, 4001);
   assert.equal(lines.filter((l) => l.endsWith(',test')).length, sizes.test);

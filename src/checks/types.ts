@@ -34,7 +34,7 @@ export function finding(code: CheckCode, message: string, evidence: Json): Findi
  * - regression: R² of the per-level (per-quantile-bin) mean.
  */
 export const LEAK_THRESHOLDS = {
-  binary: { measure: 'auc', alone: 0.97, dominant: 0.9, margin: 0.15 },
+  binary: { measure: 'auc', alone: 0.99, dominant: 0.9, margin: 0.15 },
   multiclass: { measure: 'errorReduction', alone: 0.9, dominant: 0.75, margin: 0.3 },
   regression: { measure: 'r2', alone: 0.95, dominant: 0.8, margin: 0.3 },
 } as const;

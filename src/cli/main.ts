@@ -4,6 +4,10 @@ import { GauntletError } from '../util/errors.ts';
 import { runCommand, demoCommand } from './run-commands.ts';
 import { runsCommand, showCommand } from './read-commands.ts';
 import { predictCommand, evaluateCommand, gateCommand } from './candidate-commands.ts';
+import { checkCommand } from './check-command.ts';
+import { reportCommand } from './report-command.ts';
+import { registerErrors } from './errors-command.ts';
+import { registerDiagnose } from './diagnose-command.ts';
 import { promoteCommand, rollbackCommand, registryCommand, reproduceCommand } from './registry-commands.ts';
 import { gauntletVersion } from '../run/lineage.ts';
 
@@ -39,7 +43,14 @@ function buildProgram(): Command {
     .option('--json', 'print the result as JSON (runId, status, metrics per model and split, selected model, constraints)')
     .option('--store <uri>', 'store URI, e.g. sqlite:path.db (default: .gauntlet/gauntlet.db beside the spec, or $GAUNTLET_STORE)')
     .option('--quiet', 'no progress lines on stderr')
+    .option('--allow <codes...>', 'let error-level data-check findings through (e.g. --allow DUPLICATES_ACROSS_SPLITS); recorded on the run')
     .action(runCommand);
+  program.command('check')
+    .description('run the data checks of a spec (leakage, duplicates across splits, ID-like/constant/mostly-missing columns, future timestamps, dev/test and production mismatch); exit 1 on error-level findings')
+    .argument('<spec>', 'path to gauntlet.yaml')
+    .option('--json', 'print as JSON')
+    .option('--allow <codes...>', 'error-level codes that should not block (repeat or comma-separate)')
+    .action(checkCommand);
   program.command('runs')
     .description('list runs: id, time, status, spec, optimizing metric on blackbox, selected learner')
     .option('--json', 'print as JSON')
@@ -102,6 +113,14 @@ function buildProgram(): Command {
     .option('--json', 'print as JSON')
     .option('--store <uri>', 'store URI (default: nearest .gauntlet/gauntlet.db)')
     .action(reproduceCommand);
+  program.command('report')
+    .description('write the self-contained HTML report of a run (with its latest diagnosis)')
+    .argument('<run>', 'run id or unique prefix')
+    .option('--out <file>', 'output file (default report-RUN.html)')
+    .option('--store <uri>', 'store URI (default: nearest .gauntlet/gauntlet.db)')
+    .action(reportCommand);
+  registerDiagnose(program);
+  registerErrors(program);
   return program;
 }
 

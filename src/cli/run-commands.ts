@@ -12,11 +12,13 @@ interface RunFlags {
   readonly json?: boolean;
   readonly store?: string;
   readonly quiet?: boolean;
+  readonly allow?: readonly string[];
 }
 
 export async function runCommand(spec: string, flags: RunFlags): Promise<void> {
   const progress = flags.json || flags.quiet ? undefined : (m: string) => process.stderr.write(`• ${m}\n`);
-  const result = await run(spec, { store: storeForSpec(flags.store), onProgress: progress });
+  const allow = (flags.allow ?? []).flatMap((a) => a.split(',')).map((a) => a.trim().toUpperCase()).filter(Boolean);
+  const result = await run(spec, { store: storeForSpec(flags.store), onProgress: progress, allow });
   printResult(result, flags.json);
 }
 

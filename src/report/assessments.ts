@@ -65,3 +65,29 @@ export function robustnessSection(ev: Evaluation): Html {
     html`<div class="scroll">${table(['test', 'kind', 'change', 'rows', 'failure rate (95% CI)', 'metric clean → perturbed', '', 'examples'], rows)}</div>`);
 }
 
+
+/** The diagnosis recorded at the end of the run: decision table, learning curves, sanity checks and weak slices. */
+export function diagnosisSection(d: Json | null): Html {
+  const title = 'Diagnosis: bias, variance, mismatch';
+  if (!d || typeof d !== 'object') return section('diagnosis', title, note('No diagnosis was recorded for this run (run gauntlet diagnose RUN).'));
+  const o = d as unknown as Obj;
+  const dec = (o.decision ?? {}) as Obj;
+  const rows: Row[] = ((dec.rows ?? []) as Obj[]).map((r) => [String(r.level), num(fmt(r.error))]);
+  const gaps: Row[] = Object.entries((dec.gaps ?? {}) as Obj).map(([k, v]) => [k + (k === dec.largest ? ' ←' : ''), num(fmt(v))]);
+  const curves = ((o.learningCurves ?? []) as Obj[]).map((c) => {
+    const pts = (c.points ?? []) as Obj[];
+    const series: Series[] = [
+      { name: 'train error', points: pts.map((p): Point => [Number(p.rows), Number(p.trainError)]) },
+      { name: 'trainDev error', points: pts.map((p): Point => [Number(p.rows), Number(p.devError)]) },
+    ];
+    return html`<div>${chart({ title: `${String(c.learner)}: ${String(c.verdict)}`, xLabel: 'training rows', yLabel: `${String(c.metric)} error`, series })}<p class="note">${String(c.reason)}</p></div>`;
+  });
+  const sanity: Row[] = ((o.sanity ?? []) as Obj[]).flatMap((s) => ((s.checks ?? []) as Obj[]).map((c) => [String(s.model), String(c.name), c.pass === true ? badge('pass', 'good') : c.pass === false ? badge('fail', 'bad') : badge('n/a', 'muted'), String(c.detail)]));
+  const weak = ((((o.weakSlices ?? {}) as Obj).slices ?? []) as Obj[]).map((w): Row => [String(w.description), num(String(w.n)), num(percent(w.errorRate)), num(percent(w.restErrorRate)), num(fmt(w.adjustedP))]);
+  return section('diagnosis', title,
+    html`<div class="cols"><div><h3>Decision table (${String(dec.model ?? '')}, ${String(dec.metric ?? '')} error)</h3>${table(['level', 'error'], rows)}</div><div><h3>Gaps</h3>${table(['gap', 'value'], gaps)}<p><strong>Next:</strong> ${String(dec.action ?? '')}</p>${dec.humanNote ? note(String(dec.humanNote)) : ''}</div></div>`,
+    curves.length ? html`<h3>Learning curves</h3><div class="charts">${curves}</div>` : note('Learning curves were not computed (diagnose.learningCurves: false).'),
+    sanity.length ? html`<h3>Sanity checks</h3><div class="scroll">${table(['model', 'check', '', 'detail'], sanity)}</div>` : '',
+    html`<h3>Weak slices (blackbox errors, statistics only)</h3>`,
+    weak.length ? html`<div class="scroll">${table(['slice', 'n', 'error rate', 'rest', 'adjusted p'], weak)}</div>` : note('No slice has a significantly higher error rate.'));
+}

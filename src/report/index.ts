@@ -10,7 +10,7 @@ import { comparisonSection, modelsSection, splitsSection, successSection, testMe
 import { reliabilitySection, slicesSection, trainingCurvesSection } from './diagnostics.ts';
 import { testPlotsSection } from './test-plots.ts';
 import { gateBadge, gateSection, lineageSection, servingSection } from './operations.ts';
-import { calibrationMethodSection, fairnessSection, findingsSection, robustnessSection } from './assessments.ts';
+import { calibrationMethodSection, fairnessSection, findingsSection, robustnessSection, diagnosisSection } from './assessments.ts';
 
 export { esc } from './html.ts';
 export { rocPoints, prPoints, trapezoidArea, averagePrecision, residualPoints, confusionMatrix, classStats } from './curves.ts';
@@ -25,13 +25,15 @@ export interface ReportInput {
   readonly verdict: Verdict | null;
   readonly curves: readonly CurveRow[];
   readonly testPredictions: TestPredictions | null;
+  /** the run's diagnosis (decision table, learning curves, sanity checks, weak slices), when recorded */
+  readonly diagnosis?: Json | null;
 }
 
 /** Section ids and titles, in page order (the index at the top links to them). */
 export const REPORT_SECTIONS = [
   ['success', 'Success'], ['splits', 'Splits'], ['models', 'Models'], ['test-metrics', 'Test'], ['comparison', 'vs baseline'],
   ['slices', 'Slices'], ['calibration', 'Calibration'], ['calibration-method', 'Calibrators'], ['findings', 'Findings'], ['fairness', 'Fairness'],
-  ['robustness', 'Robustness'], ['test-plots', 'Test plots'], ['training', 'Training'],
+  ['robustness', 'Robustness'], ['diagnosis', 'Diagnosis'], ['test-plots', 'Test plots'], ['training', 'Training'],
   ['serving', 'Serving'], ['lineage', 'Lineage'], ['gate', 'Gate'],
 ] as const;
 
@@ -52,6 +54,7 @@ function sections(input: ReportInput): Html[] {
   return [
     successSection(ev), splitsSection(ev), modelsSection(ev), testMetricsSection(ev), comparisonSection(ev),
     slicesSection(ev), reliabilitySection(ev), calibrationMethodSection(ev), findingsSection(ev), fairnessSection(ev), robustnessSection(ev),
+    diagnosisSection(input.diagnosis ?? null),
     testPlotsSection(ev, input.testPredictions), trainingCurvesSection(input.curves),
     servingSection(ev), lineageSection(input.lineage), gateSection(input.verdict),
   ];

@@ -32,6 +32,7 @@ export interface PackageInput {
   readonly testPredictions: TestPredictions;
   readonly championComparison: Comparison | null;
   readonly previousChampion: { id: number; runId: string } | null;
+  readonly diagnosis: Json | null;
 }
 
 export async function packageCandidate(x: PackageInput): Promise<Packaged> {
@@ -53,7 +54,7 @@ export async function packageCandidate(x: PackageInput): Promise<Packaged> {
   const run = await x.store.getRun(x.runId);
   const report = renderReport({
     specName: x.p.spec.name, runId: x.runId, createdAt: new Date().toISOString(), evaluation: x.evaluation, lineage: x.lineage,
-    verdict, curves: run?.curves ?? [], testPredictions: x.testPredictions,
+    verdict, curves: run?.curves ?? [], testPredictions: x.testPredictions, diagnosis: x.diagnosis,
   });
   const manifest = addToBundle(dir, { [BUNDLE_FILES.gate]: text(verdict), [BUNDLE_FILES.report]: report });
   const version = await x.store.registerCandidate({ runId: x.runId, specName: x.p.spec.name, path: dir, contentHash: bundleHash(manifest) });

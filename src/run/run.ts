@@ -3,7 +3,7 @@ import { prepare, type Prepared } from './prepare.ts';
 import { Pipelines, trainLearner, predictRows, gatherY, type Trained } from './train.ts';
 import { gitInfo, environment, systemMetrics } from './lineage.ts';
 import { collectSamples } from './samples.ts';
-import { makeSplits, quantileStrata, type Splits } from '../data/splits.ts';
+import type { Splits } from '../data/splits.ts';
 import { buildSlices, type SliceMask } from '../data/slices.ts';
 import { rowObject, takeRows } from '../data/table.ts';
 import { fitZeroRule } from '../baselines/zero-rule.ts';
@@ -21,10 +21,22 @@ import { chooseCalibration, calibrated } from '../calibrate/index.ts';
 import { packageCandidate, type Packaged } from './package.ts';
 import { assessFairness, assessRobustness, calibrationFindings } from './assess.ts';
 import type { Finding } from '../evaluate/findings.ts';
+import { detectSimpsons } from '../evaluate/simpson.ts';
+import { runDataChecks, blockingFindings, splitLikeRun } from '../checks/index.ts';
+import { diagnose } from '../diagnose/index.ts';
+
+/** Error-level data-check findings stop a run unless allowed with --allow CODE. */
+export class DataCheckError extends GauntletError {
+  constructor(readonly findings: readonly Finding[]) {
+    super('DATA_CHECKS_FAILED', `data checks stopped the run: ${findings.map((f) => `${f.code}: ${f.message}`).join(' | ')} — fix the data, or pass --allow ${[...new Set(findings.map((f) => f.code))].join(',')} (recorded on the run)`, 1);
+  }
+}
 import type { Verdict } from '../candidate/types.ts';
 
 export interface RunOptions {
   readonly store: (specDir: string) => Promise<Store>;
+  /** error-level data-check codes allowed to proceed (recorded on the run) */
+  readonly allow?: readonly string[];
   /** extra params recorded on the run (e.g. { reproduces: RUN }) */
   readonly params?: Readonly<Record<string, Json>>;
   /** human-readable progress lines (stderr in the CLI) */
@@ -58,13 +70,14 @@ export async function run(specPath: string | Spec, opts: RunOptions): Promise<Ru
   const store = await opts.store(p.spec.dir);
   const runId = await store.createRun({ specName: p.spec.name, specPath: p.spec.file, specHash: p.specHash, successHash: p.successHash, spec: specJson(p.spec) as Json });
   if (opts.params) await store.logParams(runId, opts.params);
+  if (opts.allow?.length) await store.logParams(runId, { 'checks.allow': [...opts.allow] });
   const stop = onSignals(async (signal) => {
     process.stderr.write(`\ngauntlet: ${signal}: run ${runId} recorded as interrupted\n`);
     await store.finishRun(runId, 'interrupted', null, new InterruptedError(signal).message);
     await store.close();
   });
   try {
-    const result = await execute(p, store, runId, log, wall0, cpu0);
+    const result = await execute(p, store, runId, log, wall0, cpu0, opts.allow ?? []);
     await store.finishRun(runId, 'succeeded', { ...(summaryOf(result.evaluation) as Record<string, Json>), ready: result.verdict?.ready ?? null, candidate: result.candidatePath });
     return { ...result, runId, status: 'succeeded', storeUri: store.uri };
   } catch (e) {
@@ -78,15 +91,22 @@ export async function run(specPath: string | Spec, opts: RunOptions): Promise<Ru
   }
 }
 
-async function execute(p: Prepared, store: Store, runId: string, log: (m: string) => void, wall0: number, cpu0: NodeJS.CpuUsage) {
+async function execute(p: Prepared, store: Store, runId: string, log: (m: string) => void, wall0: number, cpu0: NodeJS.CpuUsage, allow: readonly string[]) {
   const step = stepRecorder(store, runId);
   const { spec, target, data } = p;
   const table = data.table;
   await store.logParams(runId, { 'seed.splits': spec.splits.seed, 'seed.learners': spec.seed, 'splits.strategy': spec.splits.strategy, 'evaluation.bootstrap': spec.evaluation.bootstrap });
 
-  const splits = await step('splits', () => splitData(p), (s) => ({ sizes: sizes(s) }));
+  const splits = await step('splits', () => splitLikeRun(p), (s) => ({ sizes: sizes(s) }));
   await store.logSplits(runId, splits.assignment);
   log(`splits: ${SPLIT_NAMES.map((n) => `${n} ${splits.rows[n].length}`).join(', ')}`);
+  const dataFindings = await step('checks', () => runDataChecks(p, splits), (f): Json => ({ findings: f.map((x) => x.code), allowed: [...allow] }));
+  for (const f of dataFindings) log(`${f.severity.toUpperCase()} ${f.code}: ${f.message}`);
+  const blocking = blockingFindings(dataFindings, [...allow]);
+  if (blocking.length) {
+    await store.putArtifact(runId, 'data-checks', dataFindings as unknown as Json);
+    throw new DataCheckError(blocking);
+  }
   const slices = await step('slices', () => buildSlices(spec.slices, table, data.sql), (s) => ({ slices: s.map((x) => x.name) }));
 
   const pipelines = new Pipelines(takeRows(table, splits.rows.train), p.featureColumns);
@@ -155,7 +175,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   const selected = select(models, optimize, higher);
   let comparison: Comparison | null = null;
   let championComparison: Comparison | null = null;
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...dataFindings];
   const robustness: Json[] = [];
   let testPredictions: { rows: number[]; y: number[]; predictions: number[] } | null = null;
   if (selected) {
@@ -176,6 +196,14 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     findings.push(...rob.findings);
     comparison = compareToBaselines(selected.name, models.filter((m) => m.kind === 'baseline'), learnerPreds, baselinePreds, target.y, splits, optimize, higher, target.task, target.nClasses, spec.seed);
     if (baselinePreds.has('champion')) championComparison = compareToBaselines(selected.name, models.filter((m) => m.name === 'champion'), learnerPreds, baselinePreds, target.y, splits, optimize, higher, target.task, target.nClasses, spec.seed);
+    if (comparison) {
+      const ref = baselinePreds.get(comparison.baseline)!.blackbox!;
+      findings.push(...detectSimpsons({
+        metric: optimize, task: target.task, nClasses: target.nClasses, higherIsBetter: higher, y: gatherY(target.y, splits.rows.blackbox),
+        predCandidate: learnerPreds.get(t.id)!.blackbox!, predReference: ref, candidateName: t.id, referenceName: comparison.baseline,
+        slices, rows: splits.rows.blackbox, minSliceRows: spec.evaluation.minSliceRows,
+      }));
+    }
     testPredictions = { rows: Array.from(splits.rows.test), y: Array.from(gatherY(target.y, splits.rows.test)), predictions: Array.from(testPreds) };
     await store.logSamples(runId, collectSamples(t, table, target, splits, spec.evaluation.samples, p.featureColumns, learnerPreds.get(t.id)!));
   }
@@ -185,6 +213,14 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     optimize, higherIsBetter: higher, constraints: spec.objective.constraints, successHash: p.successHash, splitSizes: sizes(splits),
     human: spec.baselines.human, models, selected, comparison, findings, robustness,
   };
+  const diagnosis = trained.length ? await step('diagnose', async () => diagnose({
+    data, target, splits, evaluation, spec, models: new Map(trained.map((t) => [t.id, { model: t.model, pipeline: t.pipeline }])),
+    run: { id: runId, curves: (await store.getRun(runId))?.curves ?? [] },
+  }, { curves: spec.diagnose.learningCurves, seed: spec.seed, onProgress: (m) => log(m) }), (d): Json => ({ findings: d.findings.map((f) => f.code) })) : null;
+  if (diagnosis) {
+    findings.push(...diagnosis.findings);
+    await store.putArtifact(runId, 'diagnosis', diagnosis as unknown as Json);
+  }
   await store.logMetrics(runId, metricRows(models));
   await store.putArtifact(runId, 'evaluation', evaluation as unknown as Json);
   const sel = trained.find((t) => t.id === selected?.name);
@@ -199,7 +235,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   let packaged: Packaged | null = null;
   if (sel && testPredictions) {
     log('packaging the candidate and checking it in a fresh process…');
-    packaged = await step('package', () => packageCandidate({ p, store, runId, trained: sel, evaluation, lineage, git, testPredictions: testPredictions!, championComparison, previousChampion: champion ? { id: champion.id, runId: champion.runId } : null }), (x) => ({ path: x.candidatePath, version: x.candidateVersion, ready: x.verdict.ready }));
+    packaged = await step('package', () => packageCandidate({ p, store, runId, trained: sel, evaluation, lineage, git, diagnosis: diagnosis as unknown as Json, testPredictions: testPredictions!, championComparison, previousChampion: champion ? { id: champion.id, runId: champion.runId } : null }), (x) => ({ path: x.candidatePath, version: x.candidateVersion, ready: x.verdict.ready }));
   }
   return { evaluation, lineage, candidatePath: packaged?.candidatePath ?? null, candidateVersion: packaged?.candidateVersion ?? null, reportPath: packaged?.reportPath ?? null, verdict: packaged?.verdict ?? null };
 }
@@ -249,42 +285,6 @@ async function championBaseline(p: Prepared, store: Store, splits: Splits, log: 
     log(`champion v${c.id} cannot score this data (${why}); not used as a baseline`);
     return { id: c.id, runId: c.runId, note: `champion v${c.id} could not score this data: ${why}`, preds: null };
   }
-}
-
-function splitData(p: Prepared): Splits {
-  const { spec, target, data } = p;
-  const s = spec.splits;
-  const strata = s.strategy !== 'stratified' ? undefined : target.task === 'regression' ? quantileStrata(target.y) : Int32Array.from(target.y);
-  const col = (name: string | undefined) => data.table.columns.find((c) => c.name === name);
-  const g = col(s.group);
-  const groups = g ? (g.kind === 'categorical' ? g.codes : Int32Array.from(codesOf(g.values))) : undefined;
-  const t = col(s.time);
-  const times = t ? (t.kind === 'numeric' ? t.values : Float64Array.from(t.codes, (c) => (c < 0 ? NaN : c))) : undefined;
-  const drop = s.dedupe ? duplicateMask(data.table, p.featureColumns) : undefined;
-  return makeSplits(data.table.nRows, { strategy: s.strategy, seed: s.seed, fractions: s.fractions, strata, groups, times, drop });
-}
-
-/** Dense integer codes of numeric values (NaN is its own code). */
-function codesOf(values: Float64Array): number[] {
-  const index = new Map<number, number>();
-  return Array.from(values, (v) => {
-    const k = Number.isNaN(v) ? -1 : v;
-    if (!index.has(k)) index.set(k, index.size);
-    return index.get(k)!;
-  });
-}
-
-/** 1 for every row whose feature values all equal an earlier row's (the id is not a feature). */
-function duplicateMask(table: Prepared['data']['table'], features: readonly string[]): Uint8Array {
-  const cols = features.map((f) => table.columns.find((c) => c.name === f)!);
-  const seen = new Set<string>();
-  const out = new Uint8Array(table.nRows);
-  for (let r = 0; r < table.nRows; r++) {
-    const key = cols.map((c) => (c.kind === 'numeric' ? c.values[r] : c.codes[r])).join('\u0001');
-    if (seen.has(key)) out[r] = 1;
-    else seen.add(key);
-  }
-  return out;
 }
 
 function baselineEval(name: string, splits: ModelEval['splits'], constraints: Prepared['spec']['objective']['constraints'], note: string): ModelEval {

@@ -8,7 +8,7 @@ import { SPLIT_NAMES, type CalibrationSetting, type RobustnessSpec, type Perturb
 
 type Obj = Record<string, unknown>;
 
-const TOP_KEYS = ['name', 'data', 'task', 'objective', 'splits', 'slices', 'baselines', 'learners', 'evaluation', 'seed', 'gate', 'serving', 'rollback', 'calibration', 'robustness'];
+const TOP_KEYS = ['name', 'data', 'task', 'objective', 'splits', 'slices', 'baselines', 'learners', 'evaluation', 'seed', 'gate', 'serving', 'rollback', 'calibration', 'robustness', 'diagnose'];
 const DATA_KEYS = ['source', 'target', 'id', 'exclude', 'categorical', 'time', 'eventTimes', 'production'];
 const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
 const DEFAULT_FRACTIONS: Record<SplitName, number> = { train: 0.6, trainDev: 0.05, eyeball: 0.05, blackbox: 0.15, test: 0.15 };
@@ -55,7 +55,16 @@ export function parseSpec(raw: unknown, file: string): Spec {
     rollback: parseRollback(ctx, top.rollback),
     calibration: top.calibration === undefined ? 'auto' : (ctx.oneOf(top.calibration, ['auto', 'platt', 'isotonic', 'temperature', 'none'], 'calibration') as CalibrationSetting),
     robustness: parseRobustness(ctx, top.robustness),
+    diagnose: parseDiagnose(ctx, top.diagnose),
   };
+}
+
+function parseDiagnose(ctx: Ctx, raw: unknown): Spec['diagnose'] {
+  if (raw === undefined) return { learningCurves: true };
+  const d = ctx.obj(raw, 'diagnose');
+  ctx.noUnknown(d, ['learningCurves'], 'diagnose');
+  if (d.learningCurves !== undefined && typeof d.learningCurves !== 'boolean') throw ctx.error('diagnose.learningCurves', 'must be true or false');
+  return { learningCurves: d.learningCurves !== false };
 }
 
 function parseRobustness(ctx: Ctx, raw: unknown): RobustnessSpec {

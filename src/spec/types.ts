@@ -97,6 +97,8 @@ export interface Spec {
   /** probability calibration, fit on trainDev only and chosen on blackbox by log loss ('auto') */
   readonly calibration: CalibrationSetting;
   readonly robustness: RobustnessSpec;
+  /** diagnosis at the end of each run: decision table, sanity checks, weak slices, and learning curves (10 refits per learner) */
+  readonly diagnose: { readonly learningCurves: boolean };
 }
 
 /** Behavioral (CheckList-style) tests declared under `robustness:` in the spec. */
