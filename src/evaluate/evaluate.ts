@@ -30,6 +30,8 @@ export interface SplitEval {
   readonly slices: readonly SliceEval[];
   /** binary only: 10 equal-width bins */
   readonly reliability?: readonly ReliabilityBin[];
+  /** binary only: 10 equal-frequency bins */
+  readonly reliabilityQuantile?: readonly ReliabilityBin[];
 }
 
 export interface SplitEvalOptions {
@@ -72,7 +74,8 @@ export function evaluateSplit(data: SplitData, opts: SplitEvalOptions): SplitEva
   }
   const slices = opts.slices.map((s) => evaluateSlice(s, data, opts));
   const reliability = opts.task === 'binary' ? reliabilityBins(data.y, data.pred, { bins: 10 }) : undefined;
-  return { n: data.rows.length, metrics, ci, slices, reliability };
+  const reliabilityQuantile = opts.task === 'binary' ? reliabilityBins(data.y, data.pred, { bins: 10, strategy: 'quantile' }) : undefined;
+  return { n: data.rows.length, metrics, ci, slices, reliability, reliabilityQuantile };
 }
 
 function evaluateSlice(s: SliceMask, data: SplitData, opts: SplitEvalOptions): SliceEval {

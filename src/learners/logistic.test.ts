@@ -73,10 +73,10 @@ test('hitting maxIter still returns a usable model, flagged not converged', asyn
   assert.ok(model.predict(X).every((v) => v > 0 && v < 1));
 });
 
-test('curves: one train_loss and valid_loss point per iteration; the last train_loss is the mean log-loss', async () => {
+test('curves: one train_loss, grad_norm and valid_loss point per iteration; the last train_loss is the mean log-loss', async () => {
   const train = numericData(300, 3, 5);
   const valid = numericData(100, 3, 6);
-  const points: Record<string, [number, number][]> = { train_loss: [], valid_loss: [] };
+  const points: Record<string, [number, number][]> = { train_loss: [], valid_loss: [], grad_norm: [] };
   const ctx: FitContext = { ...BINARY, validation: valid, onCurve: (name, step, value) => points[name].push([step, value]) };
   const model = await logistic.fit(train.X, train.y, ctx, DEFAULTS);
   const steps = Array.from({ length: model.iterations ?? 0 }, (_, i) => i + 1);
@@ -86,6 +86,8 @@ test('curves: one train_loss and valid_loss point per iteration; the last train_
   assert.ok(Math.abs(last('train_loss') - meanLogLoss(model.predict(train.X), train.y)) < 1e-12);
   assert.ok(Math.abs(last('valid_loss') - meanLogLoss(model.predict(valid.X), valid.y)) < 1e-12);
   assert.ok(points.train_loss[0][1] > last('train_loss'), 'training loss must fall');
+  assert.deepEqual(points.grad_norm.map(([s]) => s), steps);
+  assert.ok(last('grad_norm') < points.grad_norm[0][1] && last('grad_norm') < 1e-3, 'gradient norm falls towards 0 at convergence');
 });
 
 function meanLogLoss(p: Float64Array, y: Float64Array): number {

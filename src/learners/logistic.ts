@@ -1,4 +1,5 @@
 // Logistic regression with an L2 penalty, binary and multinomial, fit by L-BFGS: the objective of sklearn's LogisticRegression(penalty='l2', solver='lbfgs').
+import { LearnerError } from '../util/errors.ts';
 import type { FitContext, Learner, Matrix, Model, ModelJSON, ParamSpec, Params } from './types.ts';
 import { Design } from './linear/design.ts';
 import { minimizeLbfgs, type LbfgsResult } from './linear/lbfgs.ts';
@@ -68,12 +69,16 @@ function preconditionerFor(design: Design, ctx: FitContext, l2: number): Precond
  * Per iteration: mean training log-loss (penalty excluded; weighted by the class weights, which sum to n) and, with
  * validation data, the unweighted mean validation log-loss.
  */
-function curveRecorder(objective: LinearObjective, nRows: number, ctx: FitContext): ((iteration: number, x: Float64Array, f: number) => void) | undefined {
+function curveRecorder(objective: LinearObjective, nRows: number, ctx: FitContext): ((iteration: number, x: Float64Array, f: number, g: Float64Array) => void) | undefined {
   const { onCurve, validation } = ctx;
   if (!onCurve) return undefined;
   const valid = validation ? { loss: makeObjective(new Design(validation.X), validation.y, ctx, 0), n: validation.X.nRows } : undefined;
-  return (iteration, x, f) => {
+  return (iteration, x, f, g) => {
+    if (!Number.isFinite(f)) throw new LearnerError(`NAN_IN_TRAINING: logistic loss became ${f} at iteration ${iteration}; check the inputs for extreme values`);
+    let norm = 0;
+    for (let j = 0; j < g.length; j++) norm += g[j] * g[j];
     onCurve('train_loss', iteration, (f - objective.penalty(x)) / nRows);
+    onCurve('grad_norm', iteration, Math.sqrt(norm));
     if (valid) onCurve('valid_loss', iteration, valid.loss.evaluate(x) / valid.n);
   };
 }

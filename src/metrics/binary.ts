@@ -5,7 +5,7 @@ import { meanOfTerms, rowTerms } from './terms.ts';
 import { rowCount, THRESHOLD, type ResampleScorer } from './types.ts';
 
 export { averagePrecisionScore, rocAucScore } from './ranking.ts';
-export { ece, eceTop, reliabilityBins } from './calibration.ts';
+export { ece, eceTop, mce, reliabilityBins } from './calibration.ts';
 export type { BinStrategy, CalibrationOptions, ReliabilityBin } from './calibration.ts';
 
 /** Probabilities are clipped to [eps, 1 - eps] before the log, scikit-learn's default before 1.2 and REFERENCE.md's convention. */

@@ -126,6 +126,21 @@ function errorOf(s: BinSums): number {
   return e;
 }
 
+function maxErrorOf(s: BinSums): number {
+  if (s.invalid || s.total === 0) return NaN;
+  let e = 0;
+  for (let b = 0; b < s.count.length; b++) {
+    const n = s.count[b];
+    if (n > 0) e = Math.max(e, Math.abs(s.sumO[b] / n - s.sumX[b] / n));
+  }
+  return e;
+}
+
+/** Maximum calibration error of P(class 1): the largest |mean(y) − mean(p)| over non-empty bins (15 uniform by default). */
+export function mce(y: Float64Array, p: Float64Array, options: CalibrationOptions = {}): number {
+  return maxErrorOf(binSums(y, p, options, false));
+}
+
 /**
  * Expected calibration error of P(class 1): Σ over non-empty bins of (n_b/N)·|mean(y) − mean(p)|.
  * Defaults (15 uniform bins) are REFERENCE.md's ECE. NaN on zero rows or a NaN prediction.

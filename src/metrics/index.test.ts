@@ -17,7 +17,7 @@ const yR = f([1.5, 2, 3.25, 4]);
 const pR = f([1, 2.5, 3, 4.5]);
 
 test('names per task, in registry order', () => {
-  assert.deepEqual(metricNames('binary'), ['auc', 'logloss', 'accuracy', 'precision', 'recall', 'f1', 'pr_auc', 'brier', 'ece']);
+  assert.deepEqual(metricNames('binary'), ['auc', 'logloss', 'accuracy', 'precision', 'recall', 'f1', 'pr_auc', 'brier', 'ece', 'mce']);
   assert.deepEqual(metricNames('multiclass'), ['logloss', 'accuracy', 'ece', 'macro_f1']);
   assert.deepEqual(metricNames('regression'), ['rmse', 'mae', 'r2']);
   assert.ok(metricsFor('binary').every((m) => m.tasks.includes('binary')));

@@ -2,7 +2,7 @@
 
 import type { Task } from '../learners/types.ts';
 import { BadInputError, unknownNameHint } from '../util/errors.ts';
-import { accuracyScore, averagePrecisionScore, brierScore, ece, f1Score, logLoss, precisionScore, recallScore, rocAucScore } from './binary.ts';
+import { accuracyScore, averagePrecisionScore, brierScore, ece, f1Score, logLoss, mce, precisionScore, recallScore, rocAucScore } from './binary.ts';
 import { macroF1Score, multiclassAccuracyScore, multiclassEce, multiclassLogLoss } from './multiclass.ts';
 import { mae, r2Score, rmse } from './regression.ts';
 import type { MetricFn } from './types.ts';
@@ -14,7 +14,7 @@ export * from './bootstrap.ts';
 export type { MetricFn, ResampleScorer } from './types.ts';
 
 export type MetricName =
-  | 'auc' | 'logloss' | 'accuracy' | 'precision' | 'recall' | 'f1' | 'pr_auc' | 'brier' | 'ece'
+  | 'auc' | 'logloss' | 'accuracy' | 'precision' | 'recall' | 'f1' | 'pr_auc' | 'brier' | 'ece' | 'mce'
   | 'macro_f1' | 'rmse' | 'mae' | 'r2';
 
 export interface MetricInfo {
@@ -44,6 +44,7 @@ function entry(
 }
 
 const eceDefault: MetricFn = (y, p, idx) => ece(y, p, { idx });
+const mceDefault: MetricFn = (y, p, idx) => mce(y, p, { idx });
 
 export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   auc: entry('auc', true, 'area under the ROC curve (ties averaged, as scikit-learn)', { binary: rocAucScore }),
@@ -55,6 +56,7 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   pr_auc: entry('pr_auc', true, 'average precision (area under the precision-recall curve, as scikit-learn)', { binary: averagePrecisionScore }),
   brier: entry('brier', false, 'mean squared error of P(class 1)', { binary: brierScore }),
   ece: entry('ece', false, 'expected calibration error, 15 equal-width bins (multiclass: top-label)', { binary: eceDefault, multiclass: multiclassEce }),
+  mce: entry('mce', false, 'maximum calibration error: the worst of 15 equal-width bins', { binary: mceDefault }),
   macro_f1: entry('macro_f1', true, 'unweighted mean of per-class F1 of the argmax label', { multiclass: macroF1Score }),
   rmse: entry('rmse', false, 'root mean squared error', { regression: rmse }),
   mae: entry('mae', false, 'mean absolute error', { regression: mae }),

@@ -20,7 +20,7 @@ export interface LbfgsOptions {
    */
   readonly preconditioner?: (v: Float64Array, out: Float64Array) => void;
   /** called after every accepted iteration with the new point and its objective value */
-  readonly onIteration?: (iteration: number, x: Float64Array, f: number) => void;
+  readonly onIteration?: (iteration: number, x: Float64Array, f: number, g: Float64Array) => void;
 }
 
 export type StopReason = 'gradient' | 'ftol' | 'maxIter' | 'lineSearch';
@@ -48,7 +48,7 @@ export function minimizeLbfgs(fg: Objective, x0: Float64Array, opts: LbfgsOption
     if (state.iterations >= opts.maxIter) { reason = 'maxIter'; break; }
     fPrev = state.f;
     if (!state.step(opts.maxLineSearch ?? 20)) { reason = 'lineSearch'; break; }
-    opts.onIteration?.(state.iterations, state.x, state.f);
+    opts.onIteration?.(state.iterations, state.x, state.f, state.g);
   }
   const converged = reason === 'gradient' || reason === 'ftol';
   return { x: state.x, f: state.f, gradNorm: maxAbs(state.g), iterations: state.iterations, evaluations: state.evaluations, converged, reason };
