@@ -1,27 +1,14 @@
 // Through the real CLI: demo run → `errors` export → edit the sheet → --import → --summary; refusals; `diagnose` stores its artifact.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cli, tempDir, type CliResult } from '../../test/helpers.ts';
 import { parseCsv, csvCell } from './review-sheet.ts';
 
-const SCRIPT = fileURLToPath(new URL('./testing/cli.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
-
-/** `gauntlet ARGS` with errors/diagnose registered as main.ts will (see testing/cli.ts). */
+/** The real `gauntlet` CLI (bin/gauntlet.js). */
 function gauntlet(args: readonly string[], cwd: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, SCRIPT, ...args], { cwd, env: { ...process.env, GAUNTLET_STORE: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return cli(args, { cwd });
 }
 
 let shared: Promise<{ cwd: string; runId: string }> | undefined;
