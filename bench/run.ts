@@ -1,6 +1,7 @@
 // Benchmark entry point: `npm run bench -- <name> [flags]` dispatches to bench/<name>/bench.ts.
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   gbdt: () => import('./gbdt/bench.ts'),
+  evaluate: () => import('./evaluate/bench.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);
