@@ -33,7 +33,7 @@ export function renderRunSummary(runId: string, e: Evaluation, extra: { storeUri
     const sl = t?.slices ?? [];
     if (sl.length) {
       out.push(`slices on test (${e.optimize}):`);
-      out.push(table(['slice', 'n', e.optimize, 'note'], sl.map((s) => [s.name, String(s.n), num(s.metrics[e.optimize]), s.small ? 'small: noisy' : ''])));
+      out.push(table(['slice', 'n', e.optimize, '95% CI', 'note'], sl.map((s) => [s.name, String(s.n), num(s.metrics[e.optimize]), ci(s.ci?.[e.optimize]?.low, s.ci?.[e.optimize]?.high), s.small ? 'small: noisy' : ''])));
     }
   } else {
     out.push('no learner produced a usable model');

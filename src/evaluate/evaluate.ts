@@ -18,6 +18,8 @@ export interface SliceEval {
   /** fewer rows than evaluation.minSliceRows: shown, but its metrics are noisy */
   readonly small: boolean;
   readonly metrics: Readonly<Record<string, number>>;
+  /** 95% bootstrap CI of the optimizing metric (deciding splits, slices with at least minSliceRows rows) */
+  readonly ci?: Readonly<Record<string, Interval>>;
   /** binary only: 10 equal-width reliability bins of the slice's rows */
   readonly reliability?: readonly ReliabilityBin[];
 }

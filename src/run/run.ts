@@ -8,10 +8,11 @@ import { buildSlices, type SliceMask } from '../data/slices.ts';
 import { rowObject, takeRows } from '../data/table.ts';
 import { fitZeroRule } from '../baselines/zero-rule.ts';
 import { fitHeuristic } from '../baselines/heuristic.ts';
-import { evaluateSplit, type SplitEvalOptions } from '../evaluate/evaluate.ts';
+import { evaluateSplit, type SplitEvalOptions, type SplitEval, type SplitData } from '../evaluate/evaluate.ts';
+import { evaluateSplitParallel } from '../evaluate/parallel.ts';
 import { measureServing, servingMetrics } from '../evaluate/serving.ts';
 import { checkConstraints, EVALUATION_FORMAT, EVALUATION_VERSION, type Evaluation, type ModelEval, type Comparison } from '../evaluate/document.ts';
-import { isHigherBetter, metricFn, pairedBootstrap } from '../metrics/index.ts';
+import { isHigherBetter, metricFn, pairedBootstrap, bootstrapCI } from '../metrics/index.ts';
 import { SPLIT_NAMES, type SplitName, type Spec } from '../spec/types.ts';
 import { specJson } from '../spec/success.ts';
 import type { Store, Json } from '../track/types.ts';
@@ -115,8 +116,17 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   });
   const k = target.task === 'multiclass' ? target.nClasses : 1;
   const optimize = spec.objective.optimize;
-  const evaluatePreds = (preds: Predictions, names: readonly SplitName[]) =>
-    Object.fromEntries(names.map((n) => [n, evaluateSplit({ rows: splits.rows[n], y: gatherY(target.y, splits.rows[n]), pred: preds[n]! }, evalOpts(n === 'blackbox' || n === 'test' ? [optimize] : []))]));
+  /** train/trainDev/eyeball: metrics and slices; blackbox/test (the deciding splits): a bootstrap CI for every metric, per slice for the optimizing one. */
+  const evaluatePreds = async (preds: Predictions, names: readonly SplitName[]): Promise<ModelEval['splits']> => {
+    const out: Record<string, SplitEval> = {};
+    for (const n of names) {
+      const data = { rows: splits.rows[n], y: gatherY(target.y, splits.rows[n]), pred: preds[n]! };
+      out[n] = n === 'blackbox' || n === 'test'
+        ? withSliceCIs(await evaluateSplitParallel(data, { ...evalOpts([optimize]), ciAllMetrics: true }), data, slices, optimize, target.task, target.nClasses, spec)
+        : evaluateSplit(data, evalOpts([]));
+    }
+    return out;
+  };
 
   // Baselines: always.
   const baselinePreds = new Map<string, Predictions>();
@@ -125,13 +135,13 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     const zr = fitZeroRule(target.task, gatherY(target.y, splits.rows.train), target.nClasses);
     const zrPreds = Object.fromEntries(DEV_SPLITS.map((n) => [n, zr.predict({ nRows: splits.rows[n].length, features: [], columns: [] })])) as Predictions;
     baselinePreds.set('zero_rule', zrPreds);
-    models.push(baselineEval('zero_rule', evaluatePreds(zrPreds, DEV_SPLITS), spec.objective.constraints, 'train class prior / mean'));
+    models.push(baselineEval('zero_rule', await evaluatePreds(zrPreds, DEV_SPLITS), spec.objective.constraints, 'train class prior / mean'));
     if (spec.baselines.heuristic) {
       const scores = await data.sql.evalNumeric(spec.baselines.heuristic);
       const h = fitHeuristic(target.task, scores, target.y, splits.rows.train, target.nClasses);
       const hp = Object.fromEntries(DEV_SPLITS.map((n) => [n, gatherRows(h.predictions, splits.rows[n], k)])) as Predictions;
       baselinePreds.set('heuristic', hp);
-      models.push(baselineEval('heuristic', evaluatePreds(hp, DEV_SPLITS), spec.objective.constraints, `${spec.baselines.heuristic} (${h.mapping.kind})`));
+      models.push(baselineEval('heuristic', await evaluatePreds(hp, DEV_SPLITS), spec.objective.constraints, `${spec.baselines.heuristic} (${h.mapping.kind})`));
       await store.putArtifact(runId, 'heuristic', h.mapping as Json);
     }
     return models.length;
@@ -139,7 +149,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
   const champion = await step('champion', () => championBaseline(p, store, splits, log), (c): Json => (c ? { version: c.id, runId: c.runId, note: c.note } : { version: null }));
   if (champion?.preds) {
     baselinePreds.set('champion', champion.preds);
-    models.push(baselineEval('champion', evaluatePreds(champion.preds, DEV_SPLITS), spec.objective.constraints, champion.note));
+    models.push(baselineEval('champion', await evaluatePreds(champion.preds, DEV_SPLITS), spec.objective.constraints, champion.note));
   }
 
   // Learners.
@@ -155,7 +165,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     learnerPreds.set(t.id, preds);
     const latencyRows = Array.from(splits.rows.blackbox.subarray(0, 1000), (r) => rowObject(table, r));
     const serving = measureServing(t.model, t.pipeline, latencyRows, takeRows(table, splits.rows.blackbox));
-    const evals = evaluatePreds(preds, DEV_SPLITS);
+    const evals = await evaluatePreds(preds, DEV_SPLITS);
     const fairness = assessFairness(spec, table, target, splits, preds, spec.seed);
     fairnessExtra.set(t.id, fairness.extra);
     models.push({
@@ -167,7 +177,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     await store.putArtifact(runId, `pipeline:${t.id}`, t.pipeline.toJSON() as unknown as Json);
     await store.logParams(runId, Object.fromEntries(Object.entries(rl.params).map(([key, v]) => [`learner.${t.id}.${key}`, v as Json])));
     await store.logCurves(runId, t.curves.map((c) => ({ model: t.id, ...c })));
-    log(`  ${rl.id}: ${optimize} on blackbox ${fmt(evals.blackbox.metrics[optimize])} (${t.fitSeconds.toFixed(2)} s)`);
+    log(`  ${rl.id}: ${optimize} on blackbox ${fmt(evals.blackbox?.metrics[optimize])} (${t.fitSeconds.toFixed(2)} s)`);
   }
 
   // Select on blackbox only, then touch test once.
@@ -184,7 +194,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     await store.recordTestAccess(runId, t.id, 'final evaluation of the selected model');
     learnerPreds.get(t.id)!.test = testPreds;
     const m = models.find((x) => x.name === t.id)! as { splits: ModelEval['splits']; constraints: ModelEval['constraints'] };
-    Object.assign(m.splits, evaluatePreds({ test: testPreds }, ['test']));
+    Object.assign(m.splits, await evaluatePreds({ test: testPreds }, ['test']));
     const testFairness = assessFairness(spec, table, target, splits, { test: testPreds }, spec.seed);
     (m as { constraints: ModelEval['constraints'] }).constraints = checkConstraints(spec.objective.constraints, m.splits, servingMetrics(models.find((x) => x.name === t.id)!.serving!), { ...fairnessExtra.get(t.id), ...testFairness.extra });
     const selEval = models.find((x) => x.name === t.id)!;
@@ -285,6 +295,23 @@ async function championBaseline(p: Prepared, store: Store, splits: Splits, log: 
     log(`champion v${c.id} cannot score this data (${why}); not used as a baseline`);
     return { id: c.id, runId: c.runId, note: `champion v${c.id} could not score this data: ${why}`, preds: null };
   }
+}
+
+/** A 95% percentile-bootstrap CI of the optimizing metric for every slice with at least minSliceRows rows. */
+function withSliceCIs(e: SplitEval, data: SplitData, masks: readonly SliceMask[], optimize: string, task: Prepared['target']['task'], nClasses: number, spec: Prepared['spec']): SplitEval {
+  if (spec.evaluation.bootstrap <= 0) return e;
+  const k = task === 'multiclass' ? nClasses : 1;
+  const slices = e.slices.map((sl, i) => {
+    if (sl.small) return sl;
+    const mask = masks[i];
+    const idx = Int32Array.from(data.rows.keys()).filter((j) => mask?.mask[data.rows[j]] === 1);
+    const ys = Float64Array.from(idx, (j) => data.y[j]);
+    const ps = new Float64Array(idx.length * k);
+    idx.forEach((j, r) => { for (let c = 0; c < k; c++) ps[r * k + c] = data.pred[j * k + c]; });
+    const r = bootstrapCI(metricFn(optimize, task), ys, ps, { resamples: Math.min(spec.evaluation.bootstrap, 1000), seed: spec.seed, nClasses });
+    return { ...sl, ci: { [optimize]: { low: r.low, high: r.high, level: 0.95, resamples: r.resamples } } };
+  });
+  return { ...e, slices };
 }
 
 function baselineEval(name: string, splits: ModelEval['splits'], constraints: Prepared['spec']['objective']['constraints'], note: string): ModelEval {
