@@ -25,8 +25,8 @@ function rowsPerStatement(columns: number): number {
 type UntypedDb = Kysely<Record<string, Record<string, unknown>>>;
 
 function compileTemplate<Table extends keyof Database>(db: Kysely<Database>, spec: BulkTable<Table>, rows: number): CompiledQuery {
-  const placeholder = Object.fromEntries(spec.columns.map((c) => [c, null]));
-  const insert = (db as unknown as UntypedDb).insertInto(spec.table as string).values(new Array(rows).fill(placeholder));
+  const rowTemplate = Object.fromEntries(spec.columns.map((c) => [c, null]));
+  const insert = (db as unknown as UntypedDb).insertInto(spec.table as string).values(new Array(rows).fill(rowTemplate));
   const conflict = spec.conflict;
   const query = conflict === undefined ? insert : insert.onConflict((oc) => oc.columns([...conflict.keys]).doUpdateSet(
     Object.fromEntries(conflict.update.map((c) => [c, sql.ref(`excluded.${c}`)]))));

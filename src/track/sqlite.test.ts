@@ -73,9 +73,9 @@ describe('openStore', () => {
   });
 
   test('defaultStoreUri is <specDir>/.gauntlet/gauntlet.db unless GAUNTLET_STORE says otherwise', () => {
-    assert.equal(defaultStoreUri('/work/project', {}), 'sqlite:/work/project/.gauntlet/gauntlet.db');
-    assert.equal(defaultStoreUri('/work/project', { GAUNTLET_STORE: 'sqlite::memory:' }), 'sqlite::memory:');
-    assert.equal(defaultStoreUri('/work/project', { GAUNTLET_STORE: ' ' }), 'sqlite:/work/project/.gauntlet/gauntlet.db');
+    assert.equal(defaultStoreUri('/srv/project', {}), 'sqlite:/srv/project/.gauntlet/gauntlet.db');
+    assert.equal(defaultStoreUri('/srv/project', { GAUNTLET_STORE: 'sqlite::memory:' }), 'sqlite::memory:');
+    assert.equal(defaultStoreUri('/srv/project', { GAUNTLET_STORE: ' ' }), 'sqlite:/srv/project/.gauntlet/gauntlet.db');
     assert.equal(defaultStoreUri('rel', {}), `sqlite:${join(process.cwd(), 'rel', '.gauntlet', 'gauntlet.db')}`);
   });
 });

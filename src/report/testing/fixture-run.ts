@@ -14,9 +14,9 @@ export const HOSTILE = {
 
 export function fixtureLineage(hostile: boolean): Json {
   const lineage: { [k: string]: Json } = {
-    git: { commit: 'dbf5ada3c0ffee1234567890abcdef1234567890', dirty: true, dirtyFiles: ['src/learners/logistic.ts', 'gauntlet.yaml'], root: '/work/loans' },
+    git: { commit: 'dbf5ada3c0ffee1234567890abcdef1234567890', dirty: true, dirtyFiles: ['src/learners/logistic.ts', 'gauntlet.yaml'], root: '/home/analyst/loans' },
     dataSnapshot: '3aaabbf422e52427d609cce50bd31f7247196362dd983ff43ec3b53c8267f2df',
-    dataFile: hostile ? HOSTILE.dataFile : '/work/loans/loans.csv',
+    dataFile: hostile ? HOSTILE.dataFile : '/home/analyst/loans/loans.csv',
     specHash: '73f11031dd84dfd4',
     successHash: 'a408ca9ae3af04aa',
     featureSetVersion: '3d9135c569ef5834',
