@@ -1,4 +1,5 @@
 // Where evaluate()'s time goes: each part timed alone on one thread in CPU seconds (resample parts on a sample of resamples, scaled to the run's count).
+import { slicePositions } from '../../src/data/slices.ts';
 import { Worker } from 'node:worker_threads';
 import { metricFn, metricNames, reliabilityBins } from '../../src/metrics/index.ts';
 import type { SplitData, SplitEvalOptions } from '../../src/evaluate/evaluate.ts';
@@ -17,19 +18,10 @@ function seconds(f: () => void): number {
   return (d.user + d.system) / 1e6;
 }
 
-function positions(mask: Uint8Array, rows: Int32Array): Int32Array {
-  let n = 0;
-  for (let i = 0; i < rows.length; i++) n += mask[rows[i]];
-  const idx = new Int32Array(n);
-  let at = 0;
-  for (let i = 0; i < rows.length; i++) if (mask[rows[i]]) idx[at++] = i;
-  return idx;
-}
-
 function slicesTime(data: SplitData, opts: SplitEvalOptions): number {
   const out = new Float64Array(sliceRecordLength('binary'));
   return seconds(() => {
-    for (const s of opts.slices) scoreSliceInto(out, 'binary', 2, data.y, data.pred, positions(s.mask, data.rows));
+    for (const s of opts.slices) scoreSliceInto(out, 'binary', 2, data.y, data.pred, slicePositions(s.mask, data.rows));
   });
 }
 

@@ -3,7 +3,7 @@ import { writeFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadCandidate } from '../candidate/load.ts';
 import { loadData } from '../data/load.ts';
-import { cellValue } from '../data/table.ts';
+import { cellValue, type Column } from '../data/table.ts';
 import { evaluateSplit } from '../evaluate/evaluate.ts';
 import { renderVerdict } from '../candidate/gate-render.ts';
 import type { Verdict } from '../candidate/types.ts';
@@ -57,8 +57,7 @@ export async function evaluateCommand(candidate: string, input: string, flags: F
 }
 
 /** Labels in a file → the encoding the model was trained with (class index by label text). */
-function encodeLabels(col: ReturnType<typeof Array.prototype.find>, task: string, classes: readonly string[], file: string): Float64Array {
-  const c = col as import('../data/table.ts').Column;
+function encodeLabels(c: Column, task: string, classes: readonly string[], file: string): Float64Array {
   const n = c.kind === 'numeric' ? c.values.length : c.codes.length;
   const y = new Float64Array(n);
   const index = new Map(classes.map((k, i) => [k, i]));

@@ -5,6 +5,7 @@ import { table, num } from './format.ts';
 import { loadCandidate } from '../candidate/load.ts';
 import { run } from '../run/run.ts';
 import { hashFile } from '../util/hash.ts';
+import { metricRowsOf } from '../evaluate/document.ts';
 import { BadInputError } from '../util/errors.ts';
 import type { Spec } from '../spec/types.ts';
 import type { Json, MetricRow } from '../track/types.ts';
@@ -39,7 +40,8 @@ export async function rollbackCommand(flags: Flags & { alias: string }): Promise
     const spec = await specNameFor(store, flags.spec);
     const before = await store.getAlias(spec, flags.alias);
     if (!before) throw new BadInputError(`${spec} has no ${flags.alias} to roll back; promote one first`);
-    const undoable = (await store.aliasHistory(spec, flags.alias)).filter((h) => h.action === 'set').length > (await store.aliasHistory(spec, flags.alias)).filter((h) => h.action === 'rollback').length + 1;
+    const history = await store.aliasHistory(spec, flags.alias);
+    const undoable = history.filter((h) => h.action === 'set').length > history.filter((h) => h.action === 'rollback').length + 1;
     if (!undoable) throw new BadInputError(`${spec}: ${flags.alias} v${before.id} has no previous ${flags.alias} to roll back to; promote another candidate instead (gauntlet promote CANDIDATE)`);
     const now = await store.rollbackAlias(spec, flags.alias, 'rollback from the CLI');
     const out = { specName: spec, alias: flags.alias, from: before.id, to: now.id, runId: now.runId, path: now.path };
@@ -86,7 +88,7 @@ export async function reproduceCommand(runArg: string, flags: Flags): Promise<vo
   }
   const progress = flags.json ? undefined : (m: string) => process.stderr.write(`• ${m}\n`);
   const again = await run(spec, { store: storeForSpec(flags.store ?? (lineage.storeUri as string | undefined)), onProgress: progress, params: { reproduces: original.id } });
-  const diff = diffMetrics(original.metrics, metricRowsOf(again.evaluation));
+  const diff = diffMetrics(original.metrics, metricRowsOf(again.evaluation.models));
   const out = { original: original.id, reproduction: again.runId, compared: diff.compared, identical: diff.differences.length === 0, differences: diff.differences, missing: diff.missing };
   if (flags.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   else {
@@ -95,13 +97,6 @@ export async function reproduceCommand(runArg: string, flags: Flags): Promise<vo
     process.stdout.write(diff.differences.length === 0 && diff.missing.length === 0 ? 'every metric identical\n' : 'NOT identical\n');
   }
   process.exitCode = diff.differences.length === 0 && diff.missing.length === 0 ? 0 : 1;
-}
-
-function metricRowsOf(e: import('../evaluate/document.ts').Evaluation): MetricRow[] {
-  return e.models.flatMap((m) => Object.entries(m.splits).flatMap(([split, s]) => [
-    ...Object.entries(s!.metrics).map(([metric, value]) => ({ model: m.name, split, metric, value })),
-    ...s!.slices.flatMap((sl) => Object.entries(sl.metrics).map(([metric, value]) => ({ model: m.name, split, metric, value, slice: sl.name }))),
-  ]));
 }
 
 interface MetricDiff {

@@ -64,3 +64,13 @@ function byValue(group: string, column: string, table: Table): SliceMask[] {
   top.sort((a, b) => String(keys[a]).localeCompare(String(keys[b])));
   return top.map((k) => ({ name: `${column}=${keys[k]}`, group, mask: Uint8Array.from(codes, (c) => (c === k ? 1 : 0)) }));
 }
+
+/** Positions (0-based, ascending) within `rows` of the rows the slice holds: the index a metric scores for the slice. */
+export function slicePositions(mask: Uint8Array, rows: Int32Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) n += mask[rows[i]];
+  const idx = new Int32Array(n);
+  let at = 0;
+  for (let i = 0; i < rows.length; i++) if (mask[rows[i]]) idx[at++] = i;
+  return idx;
+}

@@ -80,3 +80,11 @@ export function checkConstraints(constraints: readonly Constraint[], splits: Mod
     return { metric: c.metric, split: c.split, max: c.max, min: c.min, value, pass };
   });
 }
+
+/** Every (model, split, slice, metric) value of an evaluation as store rows: what runs log and reproduce compares. */
+export function metricRowsOf(models: readonly ModelEval[]): { model: string; split: string; metric: string; value: number; slice?: string }[] {
+  return models.flatMap((m) => Object.entries(m.splits).flatMap(([split, e]) => [
+    ...Object.entries(e!.metrics).map(([metric, value]) => ({ model: m.name, split, metric, value })),
+    ...e!.slices.flatMap((s) => Object.entries(s.metrics).map(([metric, value]) => ({ model: m.name, split, metric, value, slice: s.name }))),
+  ]));
+}

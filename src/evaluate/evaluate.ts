@@ -2,7 +2,7 @@
 // and a percentile-bootstrap CI for the optimizing metric. Pure: predictions in, one JSON-ready record out.
 import type { Task } from '../learners/types.ts';
 import { bootstrapCI, metricFn, metricsFor, reliabilityBins, type ReliabilityBin } from '../metrics/index.ts';
-import type { SliceMask } from '../data/slices.ts';
+import { slicePositions, type SliceMask } from '../data/slices.ts';
 
 export interface Interval {
   readonly low: number;
@@ -81,11 +81,8 @@ export function evaluateSplit(data: SplitData, opts: SplitEvalOptions): SplitEva
 }
 
 function evaluateSlice(s: SliceMask, data: SplitData, opts: SplitEvalOptions): SliceEval {
-  let n = 0;
-  for (const r of data.rows) n += s.mask[r];
-  const idx = new Int32Array(n);
-  let at = 0;
-  for (let i = 0; i < data.rows.length; i++) if (s.mask[data.rows[i]]) idx[at++] = i;
+  const idx = slicePositions(s.mask, data.rows);
+  const n = idx.length;
   const metrics = n > 0 ? scoreAll(opts.task, data.y, data.pred, idx, opts.nClasses) : {};
   const reliability = opts.task === 'binary' && n > 0 ? reliabilityBins(data.y, data.pred, { bins: 10, idx }) : undefined;
   return { name: s.name, group: s.group, n, small: n < opts.minSliceRows, metrics, reliability };

@@ -1,4 +1,5 @@
 // The shared job of evaluateSplitParallel: inputs and results in SharedArrayBuffers, and the loop every thread (main or worker) runs over it.
+import { slicePositions } from '../data/slices.ts';
 import type { Task } from '../learners/types.ts';
 import { metricFn } from '../metrics/index.ts';
 import { rankIndex } from './parallel-rank.ts';
@@ -68,19 +69,12 @@ function lazy<T>(make: () => T): () => T {
 }
 
 /** The split positions of slice s's rows, ascending (the rows evaluateSplit scores for it). */
-function slicePositions(job: Job, s: number): Int32Array {
-  const rows = new Int32Array(job.rows);
-  const mask = new Uint8Array(job.masks, s * job.maskLength, job.maskLength);
-  let n = 0;
-  for (let i = 0; i < rows.length; i++) n += mask[rows[i]];
-  const idx = new Int32Array(n);
-  let at = 0;
-  for (let i = 0; i < rows.length; i++) if (mask[rows[i]]) idx[at++] = i;
-  return idx;
+function slicePositionsOf(job: Job, s: number): Int32Array {
+  return slicePositions(new Uint8Array(job.masks, s * job.maskLength, job.maskLength), new Int32Array(job.rows));
 }
 
 function scoreSlice(job: Job, s: number): void {
-  const idx = slicePositions(job, s);
+  const idx = slicePositionsOf(job, s);
   const length = sliceRecordLength(job.task);
   new Int32Array(job.sliceN)[s] = idx.length;
   const out = new Float64Array(job.sliceValues, s * length * 8, length);

@@ -1,5 +1,5 @@
 // SIMPSONS_PARADOX: within a slice group, the comparison of two models on most of the rows points the other way than the overall comparison.
-import type { SliceMask } from '../data/slices.ts';
+import { slicePositions, type SliceMask } from '../data/slices.ts';
 import type { Task } from '../learners/types.ts';
 import { metricFn } from '../metrics/index.ts';
 import type { Json } from '../track/types.ts';
@@ -65,16 +65,10 @@ export function sliceGroups(slices: readonly SliceMask[]): Map<string, SliceMask
   return groups;
 }
 
-/** Split positions of the slice's rows, ascending. */
-function positions(mask: Uint8Array, rows: Int32Array): Int32Array {
-  const out: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (mask[rows[i]]) out.push(i);
-  return Int32Array.from(out);
-}
 
 function compareSlices(input: SimpsonInput, masks: readonly SliceMask[]): SliceCompared[] {
   return masks.map((s) => {
-    const idx = positions(s.mask, input.rows);
+    const idx = slicePositions(s.mask, input.rows);
     const c = idx.length >= input.minSliceRows && idx.length > 0 ? compare(input, idx) : { candidate: NaN, reference: NaN, delta: NaN };
     return { name: s.name, n: idx.length, ...c };
   });

@@ -71,7 +71,7 @@ export class FittedPipeline {
     this.json.inputs.forEach((f, j) => {
       const col = requireColumn(table, f.name, 'input');
       if (f.type === 'numeric') this.applyNumeric(f, j, numericValues(col), columns);
-      else this.applyCategorical(f, j, col, columns);
+      else this.applyCategorical(j, col, columns);
     });
     return { nRows: n, features: this.features, columns };
   }
@@ -83,7 +83,7 @@ export class FittedPipeline {
       const f = inputs[j];
       const v = row[f.name];
       if (f.type === 'numeric') out[this.offsets[j]] = encodeNumeric(this.json.needs, f, rowNumber(v, f.name));
-      else this.encodeLevel(f, j, v === null || v === undefined ? undefined : String(v), out);
+      else this.encodeLevel(j, v === null || v === undefined ? undefined : String(v), out);
     }
   }
 
@@ -92,7 +92,7 @@ export class FittedPipeline {
     for (let i = 0; i < values.length; i++) out[i] = encodeNumeric(this.json.needs, f, values[i]);
   }
 
-  private applyCategorical(f: Extract<InputFeature, { type: 'categorical' }>, j: number, col: Column, columns: Float64Array[]): void {
+  private applyCategorical(j: number, col: Column, columns: Float64Array[]): void {
     const map = this.levelIndex[j];
     // translate the table's own level codes into this pipeline's codes once, then per row a lookup
     const levels = col.kind === 'categorical' ? col.levels : [];
@@ -101,19 +101,19 @@ export class FittedPipeline {
     const tmp = new Float64Array(this.features.length);
     for (let i = 0; i < n; i++) {
       const code = col.kind === 'categorical' ? (col.codes[i] < 0 ? -2 : remap[col.codes[i]]) : numericLevel(map, col.values[i]);
-      this.writeLevel(f, j, code, tmp);
+      this.writeLevel(j, code, tmp);
       if (this.json.needs.categorical === 'native') columns[this.offsets[j]][i] = tmp[this.offsets[j]];
       else for (let k = 0; k < map.size; k++) columns[this.offsets[j] + k][i] = tmp[this.offsets[j] + k];
     }
   }
 
-  private encodeLevel(f: Extract<InputFeature, { type: 'categorical' }>, j: number, v: string | undefined, out: Float64Array): void {
+  private encodeLevel(j: number, v: string | undefined, out: Float64Array): void {
     const code = v === undefined ? -2 : (this.levelIndex[j].get(v) ?? -1);
-    this.writeLevel(f, j, code, out);
+    this.writeLevel(j, code, out);
   }
 
   /** code ≥ 0: known level; -1: unseen in train; -2: missing. */
-  private writeLevel(f: Extract<InputFeature, { type: 'categorical' }>, j: number, code: number, out: Float64Array): void {
+  private writeLevel(j: number, code: number, out: Float64Array): void {
     const at = this.offsets[j];
     if (this.json.needs.categorical === 'native') {
       out[at] = code >= 0 ? code : NaN;
@@ -122,7 +122,6 @@ export class FittedPipeline {
     const width = this.levelIndex[j].size;
     for (let k = 0; k < width; k++) out[at + k] = 0;
     if (code >= 0) out[at + code] = 1;
-    void f;
   }
 }
 

@@ -4,14 +4,14 @@ import { Pipelines, trainLearner, predictRows, gatherY, type Trained } from './t
 import { gitInfo, environment, systemMetrics } from './lineage.ts';
 import { collectSamples } from './samples.ts';
 import type { Splits } from '../data/splits.ts';
-import { buildSlices, type SliceMask } from '../data/slices.ts';
+import { buildSlices, slicePositions, type SliceMask } from '../data/slices.ts';
 import { rowObject, takeRows } from '../data/table.ts';
 import { fitZeroRule } from '../baselines/zero-rule.ts';
 import { fitHeuristic } from '../baselines/heuristic.ts';
 import { evaluateSplit, type SplitEvalOptions, type SplitEval, type SplitData } from '../evaluate/evaluate.ts';
 import { evaluateSplitParallel } from '../evaluate/parallel.ts';
-import { measureServing, servingMetrics } from '../evaluate/serving.ts';
-import { checkConstraints, EVALUATION_FORMAT, EVALUATION_VERSION, type Evaluation, type ModelEval, type Comparison } from '../evaluate/document.ts';
+import { measureServing, servingMetrics, SERVING_METRICS } from '../evaluate/serving.ts';
+import { checkConstraints, metricRowsOf, EVALUATION_FORMAT, EVALUATION_VERSION, type Evaluation, type ModelEval, type Comparison } from '../evaluate/document.ts';
 import { isHigherBetter, metricFn, pairedBootstrap, bootstrapCI } from '../metrics/index.ts';
 import { SPLIT_NAMES, type SplitName, type Spec } from '../spec/types.ts';
 import { specJson } from '../spec/success.ts';
@@ -231,7 +231,7 @@ async function execute(p: Prepared, store: Store, runId: string, log: (m: string
     findings.push(...diagnosis.findings);
     await store.putArtifact(runId, 'diagnosis', diagnosis as unknown as Json);
   }
-  await store.logMetrics(runId, metricRows(models));
+  await store.logMetrics(runId, metricRowsOf(models));
   await store.putArtifact(runId, 'evaluation', evaluation as unknown as Json);
   const sel = trained.find((t) => t.id === selected?.name);
   const git = gitInfo(spec.dir);
@@ -304,7 +304,7 @@ function withSliceCIs(e: SplitEval, data: SplitData, masks: readonly SliceMask[]
   const slices = e.slices.map((sl, i) => {
     if (sl.small) return sl;
     const mask = masks[i];
-    const idx = Int32Array.from(data.rows.keys()).filter((j) => mask?.mask[data.rows[j]] === 1);
+    const idx = slicePositions(mask.mask, data.rows);
     const ys = Float64Array.from(idx, (j) => data.y[j]);
     const ps = new Float64Array(idx.length * k);
     idx.forEach((j, r) => { for (let c = 0; c < k; c++) ps[r * k + c] = data.pred[j * k + c]; });
@@ -315,7 +315,7 @@ function withSliceCIs(e: SplitEval, data: SplitData, masks: readonly SliceMask[]
 }
 
 function baselineEval(name: string, splits: ModelEval['splits'], constraints: Prepared['spec']['objective']['constraints'], note: string): ModelEval {
-  return { name, kind: 'baseline', learner: name, params: {}, splits, constraints: checkConstraints(constraints.filter((c) => !c.metric.startsWith('latency') && c.metric !== 'model_size_mb' && !c.metric.startsWith('throughput')), splits, {}), note };
+  return { name, kind: 'baseline', learner: name, params: {}, splits, constraints: checkConstraints(constraints.filter((c) => !(SERVING_METRICS as readonly string[]).includes(c.metric)), splits, {}), note };
 }
 
 /** Best optimizing metric on blackbox among learners meeting every constraint; else the best learner, flagged. */
@@ -349,13 +349,6 @@ function gatherRows(pred: Float64Array, rows: Int32Array, k: number): Float64Arr
 
 function sizes(s: Splits): Record<SplitName, number> {
   return Object.fromEntries(SPLIT_NAMES.map((n) => [n, s.rows[n].length])) as Record<SplitName, number>;
-}
-
-function metricRows(models: readonly ModelEval[]) {
-  return models.flatMap((m) => Object.entries(m.splits).flatMap(([split, e]) => [
-    ...Object.entries(e!.metrics).map(([metric, value]) => ({ model: m.name, split, metric, value })),
-    ...e!.slices.flatMap((s) => Object.entries(s.metrics).map(([metric, value]) => ({ model: m.name, split, metric, value, slice: s.name }))),
-  ]));
 }
 
 function summaryOf(e: Evaluation): Json {
