@@ -26,6 +26,8 @@ export interface TrainOptions {
   readonly parallelMinRows?: number;
   /** false: never grow level by level (tests compare it with best-first) */
   readonly levelWise?: boolean;
+  /** 'js': the JavaScript row loops even when the WebAssembly ones could run (tests compare the two) */
+  readonly kernels?: 'wasm' | 'js';
   /** when given, wall milliseconds per phase are added here (bench breakdowns) */
   readonly timings?: Record<string, number>;
 }
@@ -80,9 +82,9 @@ export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: Gb
   const obj = makeObjective(spec);
   const t0 = performance.now();
   const mapper = fitBinMapper(X, cfg.maxBin, ctx.seed);
-  const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth), obj.nClasses, cfg.numLeaves, cfg.quantizedGradients);
-  w.y.set(y);
   const parallel = cfg.threads > 1 && X.nRows >= (opts.parallelMinRows ?? PARALLEL_MIN_ROWS);
+  const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth), obj.nClasses, cfg.numLeaves, cfg.quantizedGradients, parallel ? cfg.threads : 1, opts.kernels);
+  w.y.set(y);
   const handle: EngineHandle = parallel ? await openEngine(w, cfg.threads, spec, obj) : { engine: localEngine(w, obj), binAll: (cols) => binInto(w, cols), close: async () => {} };
   try {
     handle.binAll(X.columns);

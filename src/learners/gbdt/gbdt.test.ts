@@ -97,6 +97,19 @@ test('worker threads build the same model as one thread', async () => {
   assert.deepEqual(m2.toJSON().state, m1.toJSON().state);
 });
 
+test('the JavaScript row loops build the same model as the WebAssembly kernels, packed or not, on one or two threads', async () => {
+  const { X, y } = noisy(30000, 7, 5);
+  for (const quantizedGradients of [true, false]) {
+    const p = (threads: number): Params => P({ rounds: 6, numLeaves: 12, featureFraction: 0.6, quantizedGradients, threads });
+    const forest = async (threads: number, kernels: 'wasm' | 'js'): Promise<unknown> =>
+      ((await fitGbdt(X, y, { ...binary, threads }, p(threads), { parallelMinRows: 0, kernels })).toJSON().state as { forest: unknown }).forest;
+    const reference = await forest(1, 'js');
+    assert.deepEqual(await forest(1, 'wasm'), reference);
+    assert.deepEqual(await forest(2, 'wasm'), reference);
+    assert.deepEqual(await forest(2, 'js'), reference);
+  }
+});
+
 test('level-by-level growth (numLeaves >= 2^maxDepth) predicts exactly like best-first, on one or two threads', async () => {
   const { X, y } = noisy(40000, 5, 11);
   const p = P({ rounds: 4, numLeaves: 16, maxDepth: 4, minDataInLeaf: 5 });

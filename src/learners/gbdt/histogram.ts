@@ -1,5 +1,8 @@
 // Per-node gradient/hessian histograms over Uint8 bins, and the subtraction trick (larger child = parent - smaller).
+// The row loops run in WebAssembly (kernels/) when the workspace lives in a WebAssembly memory, else in JavaScript.
 // No per-bin counts (as in LightGBM/XGBoost): split finding estimates them from hessians; leaf counts are exact.
+
+import type { Kernels } from './kernels/index.ts';
 
 /** Shared training buffers: everything a histogram build reads or writes. */
 export interface HistInputs {
@@ -11,41 +14,63 @@ export interface HistInputs {
   readonly bins: Uint8Array;
   /** interleaved [g, h] per row */
   readonly gh: Float64Array;
-  /** quantized mode: packed g,h per row (see quantize.ts); histograms then hold one packed sum per bin, at [2·bin] */
+  /** quantized mode: packed g,h per row (see quantize.ts); histograms then hold one packed sum per bin, at [bin] */
   readonly quantized: boolean;
   readonly q: Float64Array;
   /** row index lists of the nodes (each node owns a contiguous range, ascending) */
   readonly idx: Uint32Array;
-  /** histogram slots, each `slotSize` doubles: interleaved [g, h] per bin */
+  /** histogram slots, each `slotSize` doubles: interleaved [g, h] per bin (quantized: the first half, one packed sum per bin) */
   readonly hist: Float64Array;
   readonly slotSize: number;
-  /** first bin of each feature, times 2 (offset in doubles inside a slot) */
+  /** first bin of each feature */
+  readonly offset: Int32Array;
+  /** first bin of each feature, times 2 (offset in doubles of an interleaved [g, h] slot) */
   readonly offset2: Int32Array;
   /** bins of each feature including the missing bin */
   readonly width: Int32Array;
   /** features to build (the tree's sampled features, ascending) */
   readonly active: Int32Array;
+  /** the WebAssembly kernels over this workspace's memory, or null: the JavaScript kernels run */
+  readonly kernels: Kernels | null;
+  /** this thread's kernel arguments in that memory: column and histogram byte address per feature */
+  readonly kFeats: Int32Array;
+  readonly kOffs: Int32Array;
+}
+
+/** Doubles per histogram bin: one packed sum, or g and h. */
+export function binDoubles(w: HistInputs): number {
+  return w.quantized ? 1 : 2;
 }
 
 /**
  * Build the histogram of rows idx[start, end) into `slot`, for active features [k0, k1).
- * The sum for each feature runs over the rows in list order, whichever thread runs it: bit-identical results.
+ * The sum for each feature runs over the rows in list order, whichever thread or kernel runs it: bit-identical results.
  */
 export function buildHistogram(w: HistInputs, slot: number, start: number, end: number, k0: number, k1: number): void {
   const nk = k1 - k0;
   if (nk <= 0) return;
+  const per = binDoubles(w);
   const base = slot * w.slotSize;
-  const feats = new Int32Array(nk);
-  const offs = new Int32Array(nk);
+  const feats = w.kFeats.subarray(0, nk);
+  const offs = w.kOffs.subarray(0, nk);
   for (let k = 0; k < nk; k++) {
     const f = w.active[k0 + k];
+    const o = base + per * w.offset[f];
     feats[k] = f;
-    offs[k] = base + w.offset2[f];
-    w.hist.fill(0, offs[k], offs[k] + 2 * w.width[f]);
+    w.hist.fill(0, o, o + per * w.width[f]);
+    offs[k] = w.kernels ? w.hist.byteOffset + 8 * o : o;
   }
-  if (w.quantized) {
+  if (end <= start) return;
+  const run = feats[nk - 1] - feats[0] === nk - 1;
+  const K = w.kernels;
+  if (K) {
+    const vals = w.quantized ? w.q.byteOffset : w.gh.byteOffset;
+    const args = [w.bins.byteOffset, w.nFeatures, vals, w.idx.byteOffset, start, end, offs.byteOffset, feats.byteOffset, nk] as const;
+    if (w.quantized) (run ? K.hist_packed_run : K.hist_packed_some)(...args);
+    else (run ? K.hist_gh_run : K.hist_gh_some)(...args);
+  } else if (w.quantized) {
     accumulatePacked(w.bins, w.q, w.idx, w.hist, feats, offs, w.nFeatures, start, end);
-  } else if (feats[nk - 1] - feats[0] === nk - 1) {
+  } else if (run) {
     accumulateRun(w.bins, w.gh, w.idx, w.hist, offs, w.nFeatures, feats[0], start, end);
   } else {
     accumulateSome(w.bins, w.gh, w.idx, w.hist, feats, offs, w.nFeatures, start, end);
@@ -89,13 +114,13 @@ function accumulatePacked(bins: Uint8Array, q: Float64Array, idx: Uint32Array, h
     if (run) {
       const rb = r * F + f0;
       for (; k + 3 < nk; k += 4) {
-        hist[offs[k] + 2 * bins[rb + k]] += v;
-        hist[offs[k + 1] + 2 * bins[rb + k + 1]] += v;
-        hist[offs[k + 2] + 2 * bins[rb + k + 2]] += v;
-        hist[offs[k + 3] + 2 * bins[rb + k + 3]] += v;
+        hist[offs[k] + bins[rb + k]] += v;
+        hist[offs[k + 1] + bins[rb + k + 1]] += v;
+        hist[offs[k + 2] + bins[rb + k + 2]] += v;
+        hist[offs[k + 3] + bins[rb + k + 3]] += v;
       }
     }
-    for (; k < nk; k++) hist[offs[k] + 2 * bins[r * F + feats[k]]] += v;
+    for (; k < nk; k++) hist[offs[k] + bins[r * F + feats[k]]] += v;
   }
 }
 
@@ -122,10 +147,11 @@ function accumulateSome(bins: Uint8Array, gh: Float64Array, idx: Uint32Array, hi
 /** parent slot -= child slot, over active features [k0, k1): the parent slot then holds the sibling's histogram. */
 export function subtractHistogram(w: HistInputs, parent: number, child: number, k0: number, k1: number): void {
   const { hist } = w;
+  const per = binDoubles(w);
   const pb = parent * w.slotSize, cb = child * w.slotSize;
   for (let k = k0; k < k1; k++) {
     const f = w.active[k];
-    const o = w.offset2[f], len = 2 * w.width[f];
+    const o = per * w.offset[f], len = per * w.width[f];
     for (let j = o; j < o + len; j++) hist[pb + j] -= hist[cb + j];
   }
 }

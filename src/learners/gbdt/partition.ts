@@ -1,4 +1,5 @@
 // Stable partition of a node's row list by a split, sequential or in row chunks merged in order (same result either way).
+import type { Kernels } from './kernels/index.ts';
 
 /** What partitioning reads and writes: row lists, a same-size scratch list, column-major codes, the split's bin→side table. */
 export interface PartitionInputs {
@@ -8,6 +9,8 @@ export interface PartitionInputs {
   readonly colBins: Uint8Array;
   /** 1 = the bin goes left, for the feature being split (shared with workers) */
   readonly lut: Uint8Array;
+  /** the WebAssembly kernels when idx, scratch, colBins and the lut live in their memory */
+  readonly kernels: Kernels | null;
 }
 
 /**
@@ -16,6 +19,7 @@ export interface PartitionInputs {
  */
 export function partitionChunk(w: PartitionInputs, start: number, end: number, f: number, lut: Uint8Array = w.lut): number {
   const { idx, scratch } = w;
+  if (w.kernels) return w.kernels.partition(idx.byteOffset, scratch.byteOffset, w.colBins.byteOffset + f * w.n, lut.byteOffset, start, end);
   const codes = w.colBins.subarray(f * w.n, (f + 1) * w.n);
   let l = start, r = start;
   for (let i = start; i < end; i++) {

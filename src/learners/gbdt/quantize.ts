@@ -62,9 +62,9 @@ export function unpackSlot(w: Workspace, slot: number, out: Float64Array, nActiv
   const base = slot * w.slotSize;
   for (let k = 0; k < nActive; k++) {
     const f = w.active[k];
-    const o = w.offset2[f];
+    const o = w.offset2[f], po = base + w.offset[f];
     for (let b = 0; b < w.width[f]; b++) {
-      const p = hist[base + o + 2 * b];
+      const p = hist[po + b];
       const G = Math.floor(p / M);
       out[o + 2 * b] = G * gUnit;
       out[o + 2 * b + 1] = (p - G * M) * hUnit;

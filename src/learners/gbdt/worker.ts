@@ -8,7 +8,7 @@ import { gradientRange, quantizeRows } from './quantize.ts';
 import { addLeafValues, sumLeaves, viewsOf, type Workspace } from './workspace.ts';
 
 function serve(init: WorkerInit): void {
-  const w = viewsOf(init.shared, init.n, init.nFeatures, init.mapper, init.quantized);
+  const w = viewsOf(init.shared, init.n, init.nFeatures, init.mapper, init.quantized, init.part);
   const obj = makeObjective(init.objective);
   const lefts = new Int32Array(init.lefts);
   const ctrl = new Int32Array(init.ctrl);

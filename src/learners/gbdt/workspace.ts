@@ -4,6 +4,7 @@ import type { HistInputs } from './histogram.ts';
 import type { PartitionInputs } from './partition.ts';
 import type { HistLayout } from './split.ts';
 import type { Matrix } from '../types.ts';
+import { instantiateKernels } from './kernels/index.ts';
 
 export interface Workspace extends HistInputs, PartitionInputs {
   /** targets, and raw scores class-major (scores[k*n+i]); `roundScores` is the start-of-round copy softmax reads */
@@ -27,66 +28,95 @@ export interface Workspace extends HistInputs, PartitionInputs {
   readonly shared: SharedBuffers;
 }
 
+/** The workspace's buffers, by name. */
+const REGIONS = ['bins', 'colBins', 'gh', 'idx', 'scratch', 'lut', 'hist', 'active', 'y', 'scores', 'roundScores', 'leafStart',
+  'leafEnd', 'leafValue', 'leafSums', 'jobs', 'luts', 'q', 'qinfo', 'kargs'] as const;
+type Region = (typeof REGIONS)[number];
+
+/** Where a buffer lives: a byte range of a shared buffer. */
+interface Place { readonly buf: SharedArrayBuffer; readonly offset: number; readonly bytes: number }
+
+/**
+ * One shared WebAssembly memory holding every buffer, so the WebAssembly kernels and every thread see the same bytes;
+ * or, when it would not fit a 32-bit memory, one SharedArrayBuffer per buffer and the JavaScript kernels.
+ */
 export interface SharedBuffers {
-  readonly bins: SharedArrayBuffer;
-  readonly colBins: SharedArrayBuffer;
-  readonly gh: SharedArrayBuffer;
-  readonly idx: SharedArrayBuffer;
-  readonly scratch: SharedArrayBuffer;
-  readonly lut: SharedArrayBuffer;
-  readonly hist: SharedArrayBuffer;
-  readonly active: SharedArrayBuffer;
-  readonly y: SharedArrayBuffer;
-  readonly scores: SharedArrayBuffer;
-  readonly roundScores: SharedArrayBuffer;
-  readonly leafStart: SharedArrayBuffer;
-  readonly leafEnd: SharedArrayBuffer;
-  readonly leafValue: SharedArrayBuffer;
-  readonly leafSums: SharedArrayBuffer;
-  readonly jobs: SharedArrayBuffer;
-  readonly luts: SharedArrayBuffer;
-  readonly q: SharedArrayBuffer;
-  readonly qinfo: SharedArrayBuffer;
+  readonly memory: WebAssembly.Memory | null;
+  readonly places: Record<Region, Place>;
+  /** threads that will share the workspace (each gets its own kernel-argument area) */
+  readonly parts: number;
 }
+
+/** Largest WebAssembly memory (65536 pages of 64 KiB). */
+const WASM_MAX_BYTES = 2 ** 32;
+const PAGE = 65536;
 
 /** Allocate the buffers for X (bins are filled by `binInto`); K = trees per round, up to maxLeaves leaves per tree. */
-export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: number, maxLeaves: number, quantized: boolean): Workspace {
-  const n = X.nRows, F = X.columns.length;
-  const scores = new SharedArrayBuffer(8 * K * Math.max(1, n));
-  const shared: SharedBuffers = {
-    bins: new SharedArrayBuffer(Math.max(1, n * F)),
-    colBins: new SharedArrayBuffer(Math.max(1, n * F)),
-    gh: new SharedArrayBuffer(16 * Math.max(1, n)),
-    idx: new SharedArrayBuffer(4 * Math.max(1, n)),
-    scratch: new SharedArrayBuffer(4 * Math.max(1, n)),
-    lut: new SharedArrayBuffer(256),
-    hist: new SharedArrayBuffer(8 * 2 * mapper.totalBins * nSlots),
-    active: new SharedArrayBuffer(4 * Math.max(1, F)),
-    y: new SharedArrayBuffer(8 * Math.max(1, n)),
-    scores, roundScores: K > 1 ? new SharedArrayBuffer(8 * K * Math.max(1, n)) : scores,
-    leafStart: new SharedArrayBuffer(4 * maxLeaves), leafEnd: new SharedArrayBuffer(4 * maxLeaves), leafValue: new SharedArrayBuffer(8 * maxLeaves),
-    leafSums: new SharedArrayBuffer(16 * maxLeaves),
-    jobs: new SharedArrayBuffer(16 * maxLeaves), luts: new SharedArrayBuffer(256 * maxLeaves),
-    q: new SharedArrayBuffer(quantized ? 8 * Math.max(1, n) : 8), qinfo: new SharedArrayBuffer(8 * 8),
+export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: number, maxLeaves: number, quantized: boolean, parts = 1, kernels: 'wasm' | 'js' = 'wasm'): Workspace {
+  const n = Math.max(1, X.nRows), F = X.columns.length;
+  const sizes: Record<Region, number> = {
+    bins: n * F, colBins: n * F, gh: 16 * n, idx: 4 * n, scratch: 4 * n, lut: 256,
+    hist: 8 * 2 * mapper.totalBins * nSlots, active: 4 * Math.max(1, F), y: 8 * n,
+    scores: 8 * K * n, roundScores: K > 1 ? 8 * K * n : 0,
+    leafStart: 4 * maxLeaves, leafEnd: 4 * maxLeaves, leafValue: 8 * maxLeaves, leafSums: 16 * maxLeaves,
+    jobs: 16 * maxLeaves, luts: 256 * maxLeaves, q: quantized ? 8 * n : 8, qinfo: 8 * 8,
+    kargs: 8 * Math.max(1, F) * parts,
   };
-  return viewsOf(shared, n, F, mapper, quantized);
+  const places = (kernels === 'wasm' ? wasmPlaces(sizes) : null) ?? jsPlaces(sizes);
+  return viewsOf({ ...places, parts }, X.nRows, F, mapper, quantized, 0);
 }
 
-/** Typed views over the shared buffers (used by the main thread and by each worker). */
-export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: BinMapper, quantized: boolean): Workspace {
+/** Every region in one shared memory, 64-byte aligned; null when it does not fit. */
+function wasmPlaces(sizes: Record<Region, number>): { memory: WebAssembly.Memory; places: Record<Region, Place> } | null {
+  let at = 64;
+  const offsets = {} as Record<Region, number>;
+  for (const r of REGIONS) { offsets[r] = at; at += Math.ceil(Math.max(8, sizes[r]) / 64) * 64; }
+  if (at > WASM_MAX_BYTES) return null;
+  const pages = Math.ceil(at / PAGE);
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  } catch {
+    return null;
+  }
+  const buf = memory.buffer as unknown as SharedArrayBuffer;
+  const places = {} as Record<Region, Place>;
+  for (const r of REGIONS) places[r] = { buf, offset: offsets[r], bytes: sizes[r] };
+  return { memory, places };
+}
+
+function jsPlaces(sizes: Record<Region, number>): { memory: null; places: Record<Region, Place> } {
+  const places = {} as Record<Region, Place>;
+  for (const r of REGIONS) places[r] = { buf: new SharedArrayBuffer(Math.max(8, sizes[r])), offset: 0, bytes: sizes[r] };
+  return { memory: null, places };
+}
+
+/** Typed views over the shared buffers for thread `part` (the main thread is 0; each worker builds its own). */
+export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: BinMapper, quantized: boolean, part: number): Workspace {
   const width = Int32Array.from(mapper.features, (f) => f.nBins + 1);
-  const offset2 = mapper.offsets.map((o) => 2 * o);
+  const offset = mapper.offsets;
+  const offset2 = offset.map((o) => 2 * o);
   const categorical = Uint8Array.from(mapper.features, (f) => (f.categorical ? 1 : 0));
+  const p = shared.places;
+  const view = <T>(C: new (b: SharedArrayBuffer, o: number, len: number) => T, r: Region, bytesPer: number): T => new C(p[r].buf, p[r].offset, Math.floor(p[r].bytes / bytesPer));
+  const f64 = (r: Region): Float64Array => view(Float64Array, r, 8);
+  const i32 = (r: Region): Int32Array => view(Int32Array, r, 4);
+  const u8 = (r: Region): Uint8Array => view(Uint8Array, r, 1);
+  const scores = f64('scores');
+  const Fk = Math.max(1, F);
+  const kargs = new Int32Array(p.kargs.buf, p.kargs.offset + 8 * Fk * part, 2 * Fk);
   return {
-    n, nFeatures: F, mapper, shared, quantized, q: new Float64Array(shared.q), qinfo: new Float64Array(shared.qinfo),
-    bins: new Uint8Array(shared.bins), colBins: new Uint8Array(shared.colBins), gh: new Float64Array(shared.gh), idx: new Uint32Array(shared.idx),
-    scratch: new Uint32Array(shared.scratch), lut: new Uint8Array(shared.lut),
-    hist: new Float64Array(shared.hist), active: new Int32Array(shared.active),
-    y: new Float64Array(shared.y), scores: new Float64Array(shared.scores), roundScores: new Float64Array(shared.roundScores),
-    leafStart: new Int32Array(shared.leafStart), leafEnd: new Int32Array(shared.leafEnd), leafValue: new Float64Array(shared.leafValue),
-    leafSums: new Float64Array(shared.leafSums), jobs: new Int32Array(shared.jobs), luts: new Uint8Array(shared.luts),
-    slotSize: 2 * mapper.totalBins, offset2, width,
+    n, nFeatures: F, mapper, shared, quantized, q: f64('q'), qinfo: f64('qinfo'),
+    bins: u8('bins'), colBins: u8('colBins'), gh: f64('gh'), idx: view(Uint32Array, 'idx', 4),
+    scratch: view(Uint32Array, 'scratch', 4), lut: u8('lut'),
+    hist: f64('hist'), active: i32('active'),
+    y: f64('y'), scores, roundScores: p.roundScores.bytes > 0 ? f64('roundScores') : scores,
+    leafStart: i32('leafStart'), leafEnd: i32('leafEnd'), leafValue: f64('leafValue'),
+    leafSums: f64('leafSums'), jobs: i32('jobs'), luts: u8('luts'),
+    slotSize: 2 * mapper.totalBins, offset, offset2, width,
     layout: { offset2, width, categorical },
+    kernels: shared.memory ? instantiateKernels(shared.memory) : null,
+    kFeats: kargs.subarray(0, Fk), kOffs: kargs.subarray(Fk, 2 * Fk),
   };
 }
 

@@ -1,0 +1,26 @@
+// The compiled WebAssembly kernels (kernels.wasm, built from source.ts), instantiated over a workspace's shared memory.
+import { readFileSync } from 'node:fs';
+
+/** Exports of kernels.wasm; every pointer is a byte address in the shared memory. */
+export interface Kernels {
+  hist_packed_run(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
+  hist_packed_some(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
+  hist_gh_run(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
+  hist_gh_some(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
+  partition(idx: number, scratch: number, codes: number, lut: number, start: number, end: number): number;
+}
+
+export const KERNELS_WASM = new URL('./kernels.wasm', import.meta.url);
+
+let compiled: WebAssembly.Module | null = null;
+
+/** The module, compiled once per thread. */
+export function kernelModule(): WebAssembly.Module {
+  compiled ??= new WebAssembly.Module(readFileSync(KERNELS_WASM));
+  return compiled;
+}
+
+/** Kernels over `memory` (a shared WebAssembly.Memory). */
+export function instantiateKernels(memory: WebAssembly.Memory): Kernels {
+  return new WebAssembly.Instance(kernelModule(), { env: { memory } }).exports as unknown as Kernels;
+}

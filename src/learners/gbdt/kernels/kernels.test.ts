@@ -1,0 +1,93 @@
+// The WebAssembly kernels: the committed binary is the compiled source, and every kernel gives bit-identical results
+// to its JavaScript twin (histograms packed and [g, h], contiguous and sampled features; partitions).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Rng } from '../../../util/rng.ts';
+import type { Matrix } from '../../types.ts';
+import { fitBinMapper } from '../binning.ts';
+import { buildHistogram, subtractHistogram } from '../histogram.ts';
+import { partitionRows } from '../partition.ts';
+import { binInto, makeWorkspace, type Workspace } from '../workspace.ts';
+import { compileKernels } from './compile.ts';
+import { KERNELS_WASM } from './index.ts';
+
+test('kernels.wasm is the compiled source.ts (run `npm run build:kernels` after editing the source)', async () => {
+  const built = await compileKernels();
+  assert.deepEqual(new Uint8Array(readFileSync(KERNELS_WASM)), built);
+});
+
+function data(n: number, F: number, seed: number): Matrix {
+  const rng = new Rng(seed);
+  const columns = Array.from({ length: F }, (_, j) => Float64Array.from({ length: n }, () => (rng.float() < 0.05 * (j % 3) ? NaN : rng.normal() * (j + 1))));
+  return { nRows: n, features: columns.map((_, j) => ({ name: `f${j}`, kind: 'numeric' as const })), columns };
+}
+
+function pair(X: Matrix, quantized: boolean): [Workspace, Workspace] {
+  const mapper = fitBinMapper(X, 255, 3);
+  const make = (k: 'wasm' | 'js'): Workspace => {
+    const w = makeWorkspace(X, mapper, 3, 1, 8, quantized, 1, k);
+    binInto(w, X.columns);
+    const rng = new Rng(9);
+    for (let i = 0; i < X.nRows; i++) {
+      w.gh[2 * i] = rng.normal(); w.gh[2 * i + 1] = rng.float();
+      w.q[i] = Math.floor(rng.float() * 32) * 2 ** 26 + Math.floor(rng.float() * 32);
+    }
+    return w;
+  };
+  const wasm = make('wasm'), js = make('js');
+  assert.ok(wasm.kernels !== null && js.kernels === null);
+  return [wasm, js];
+}
+
+/** a sparse ascending row list, like a deep node's */
+function rows(w: Workspace, keep: number, seed: number): number {
+  const rng = new Rng(seed);
+  let m = 0;
+  for (let i = 0; i < w.n; i++) if (rng.float() < keep) w.idx[m++] = i;
+  return m;
+}
+
+for (const quantized of [true, false]) {
+  test(`histograms (${quantized ? 'packed' : '[g, h]'}): WebAssembly equals JavaScript bit for bit, all and sampled features`, () => {
+    const X = data(5003, 11, 1);
+    const [a, b] = pair(X, quantized);
+    for (const [active, keep] of [[[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 1], [[3, 4, 5, 6, 7], 0.4], [[0, 2, 3, 7, 10], 0.3], [[6], 0.9]] as const) {
+      for (const w of [a, b]) {
+        w.active.set(active);
+        const m = rows(w, keep, active.length);
+        buildHistogram(w, 0, 0, m, 0, active.length);
+        buildHistogram(w, 1, 0, Math.floor(m / 3), 0, active.length);
+        buildHistogram(w, 2, 7, 7, 0, active.length);
+        subtractHistogram(w, 0, 1, 0, active.length);
+      }
+      assert.deepEqual(a.hist, b.hist);
+      // the sums are the real ones: every row lands in exactly one bin of each feature
+      const per = quantized ? 1 : 2, f = active[0];
+      let total = 0;
+      for (let bin = 0; bin < a.width[f]; bin++) total += a.hist[per * (a.offset[f] + bin)];
+      let expect = 0;
+      const m = rows(a, keep, active.length);
+      for (let i = Math.floor(m / 3); i < m; i++) expect += quantized ? a.q[a.idx[i]] : a.gh[2 * a.idx[i]];
+      assert.ok(Math.abs(total - expect) <= 1e-9 * Math.max(1, Math.abs(expect)), `${total} vs ${expect}`);
+    }
+  });
+}
+
+test('partition: WebAssembly equals JavaScript (stable, left rows first), for every feature', () => {
+  const X = data(4001, 5, 2);
+  const [a, b] = pair(X, true);
+  for (let f = 0; f < 5; f++) {
+    const results = [a, b].map((w) => {
+      const m = rows(w, 0.6, f);
+      for (let bin = 0; bin < 256; bin++) w.lut[bin] = (bin * 7 + f) % 3 === 0 ? 1 : 0;
+      const mid = partitionRows(w, 5, m, f);
+      return { mid, idx: Array.from(w.idx.subarray(0, m)) };
+    });
+    assert.deepEqual(results[0], results[1]);
+    const { mid, idx } = results[0];
+    for (let i = 5; i < idx.length; i++) assert.equal(a.lut[a.colBins[f * a.n + idx[i]]] === 1, i < mid);
+    for (let i = 6; i < mid; i++) assert.ok(idx[i] > idx[i - 1]);
+    for (let i = mid + 1; i < idx.length; i++) assert.ok(idx[i] > idx[i - 1]);
+  }
+});

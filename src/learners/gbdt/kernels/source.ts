@@ -1,0 +1,101 @@
+// The WebAssembly text of the GBDT hot loops (histogram accumulation, row partition), generated here so unrolled
+// variants come from one template. `npm run build:kernels` compiles it to kernels.wasm; a test checks the two agree.
+// Every pointer is a byte address in the one shared memory of the training workspace (see workspace.ts).
+
+/** `local.get $x` */
+const g = (x: string): string => `(local.get $${x})`;
+const set = (x: string, v: string): string => `(local.set $${x} ${v})`;
+const add = (a: string, b: string): string => `(i32.add ${a} ${b})`;
+const shl = (a: string, bits: number): string => `(i32.shl ${a} (i32.const ${bits}))`;
+
+/** The row's value(s) for a histogram update: one packed f64, or g and h. */
+type Values = 'packed' | 'gh';
+
+/**
+ * Histogram accumulation over rows idx[start, end): for each active feature k, the bin code of row r
+ * (bins[r·F + feats[k]]) selects the bin at byte address offs[k] + code·stride, which gets the row's value(s) added.
+ * `run`: the features are feats[0], feats[0]+1, …, so the codes are contiguous. Rows in list order, features in
+ * ascending order, as the JavaScript kernels: the sums are bit-identical.
+ */
+function histogram(name: string, values: Values, run: boolean, unroll: number): string {
+  const stride = values === 'packed' ? 3 : 4;
+  const code = (j: number): string => run
+    ? `(i32.load8_u offset=${j} ${add(g('rb'), g('k'))})`
+    : `(i32.load8_u ${add(g('rb'), `(i32.load offset=${4 * j} ${add(g('feats'), g('ko'))})`)})`;
+  const update = (j: number): string => {
+    const addr = set('a', add(`(i32.load offset=${4 * j} ${add(g('offs'), g('ko'))})`, shl(code(j), stride)));
+    const bump = values === 'packed'
+      ? `(f64.store ${g('a')} (f64.add (f64.load ${g('a')}) ${g('v')}))`
+      : `(f64.store ${g('a')} (f64.add (f64.load ${g('a')}) ${g('v')})) (f64.store offset=8 ${g('a')} (f64.add (f64.load offset=8 ${g('a')}) ${g('w')}))`;
+    return `${addr} ${bump}`;
+  };
+  const load = values === 'packed'
+    ? set('v', `(f64.load ${add(g('vals'), shl(g('r'), 3))})`)
+    : `${set('v', `(f64.load ${add(g('vals'), shl(g('r'), 4))})`)} ${set('w', `(f64.load offset=8 ${add(g('vals'), shl(g('r'), 4))})`)}`;
+  const unrolled = Array.from({ length: unroll }, (_, j) => update(j)).join('\n          ');
+  return `
+  (func (export "${name}") (param $bins i32) (param $F i32) (param $vals i32) (param $idx i32) (param $start i32)
+      (param $end i32) (param $offs i32) (param $feats i32) (param $nk i32)
+    (local $i i32) (local $r i32) (local $v f64) (local $w f64) (local $rb i32) (local $k i32) (local $ko i32)
+    (local $a i32) (local $nku i32)
+    ${set('nku', `(i32.sub ${g('nk')} (i32.const ${unroll - 1}))`)}
+    ${set('i', g('start'))}
+    (block $rows_done (loop $rows
+      (br_if $rows_done (i32.ge_u ${g('i')} ${g('end')}))
+      ${set('r', `(i32.load ${add(g('idx'), shl(g('i'), 2))})`)}
+      ${load}
+      ${set('rb', add(g('bins'), `(i32.mul ${g('r')} ${g('F')})`))}
+      ${run ? set('rb', add(g('rb'), `(i32.load ${g('feats')})`)) : ''}
+      ${set('k', '(i32.const 0)')}
+      (block $wide_done (loop $wide
+        (br_if $wide_done (i32.ge_s ${g('k')} ${g('nku')}))
+        ${set('ko', shl(g('k'), 2))}
+        ${unrolled}
+        ${set('k', add(g('k'), `(i32.const ${unroll})`))}
+        (br $wide)))
+      (block $tail_done (loop $tail
+        (br_if $tail_done (i32.ge_s ${g('k')} ${g('nk')}))
+        ${set('ko', shl(g('k'), 2))}
+        ${update(0)}
+        ${set('k', add(g('k'), '(i32.const 1)'))}
+        (br $tail)))
+      ${set('i', add(g('i'), '(i32.const 1)'))}
+      (br $rows)))
+  )`;
+}
+
+/**
+ * Stable partition of idx[start, end) by codes[row] (one feature's column-major codes) through lut (1 = left):
+ * left rows stay in order at idx[start..), right rows go in order to scratch[start..). Returns the left count.
+ * Branch-free, like the JavaScript kernel: idx[l] is written after idx[i] was read, and l <= i.
+ */
+const partition = `
+  (func (export "partition") (param $idx i32) (param $scratch i32) (param $codes i32) (param $lut i32)
+      (param $start i32) (param $end i32) (result i32)
+    (local $i i32) (local $l i32) (local $r i32) (local $row i32) (local $left i32)
+    ${set('i', g('start'))} ${set('l', g('start'))} ${set('r', g('start'))}
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u ${g('i')} ${g('end')}))
+      ${set('row', `(i32.load ${add(g('idx'), shl(g('i'), 2))})`)}
+      ${set('left', `(i32.load8_u ${add(g('lut'), `(i32.load8_u ${add(g('codes'), g('row'))})`)})`)}
+      (i32.store ${add(g('idx'), shl(g('l'), 2))} ${g('row')})
+      (i32.store ${add(g('scratch'), shl(g('r'), 2))} ${g('row')})
+      ${set('l', add(g('l'), g('left')))}
+      ${set('r', add(g('r'), `(i32.sub (i32.const 1) ${g('left')})`))}
+      ${set('i', add(g('i'), '(i32.const 1)'))}
+      (br $rows)))
+    (i32.sub ${g('l')} ${g('start')})
+  )`;
+
+/** The module's text: it imports the workspace's shared memory as env.memory. */
+export function kernelsWat(): string {
+  return `(module
+  (import "env" "memory" (memory 1 65536 shared))
+  ${histogram('hist_packed_run', 'packed', true, 4)}
+  ${histogram('hist_packed_some', 'packed', false, 2)}
+  ${histogram('hist_gh_run', 'gh', true, 4)}
+  ${histogram('hist_gh_some', 'gh', false, 2)}
+  ${partition}
+)
+`;
+}
