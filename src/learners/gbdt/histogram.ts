@@ -32,6 +32,8 @@ export interface HistInputs {
   readonly active: Int32Array;
   /** the WebAssembly kernels over this workspace's memory, or null: the JavaScript kernels run */
   readonly kernels: Kernels | null;
+  /** quantized mode: this thread's private histogram (one packed sum per bin), for a job it shares with another thread */
+  readonly priv: Float64Array;
   /** this thread's kernel arguments in that memory: column and histogram byte address per feature */
   readonly kFeats: Int32Array;
   readonly kOffs: Int32Array;
@@ -47,18 +49,22 @@ export function binDoubles(w: HistInputs): number {
  * The sum for each feature runs over the rows in list order, whichever thread or kernel runs it: bit-identical results.
  */
 export function buildHistogram(w: HistInputs, slot: number, start: number, end: number, k0: number, k1: number): void {
+  buildInto(w, w.hist, slot * w.slotSize, start, end, k0, k1);
+}
+
+/** buildHistogram into any histogram-shaped array of the workspace (a slot of `hist`, or a thread's private one) at `base`. */
+function buildInto(w: HistInputs, hist: Float64Array, base: number, start: number, end: number, k0: number, k1: number): void {
   const nk = k1 - k0;
   if (nk <= 0) return;
   const per = binDoubles(w);
-  const base = slot * w.slotSize;
   const feats = w.kFeats.subarray(0, nk);
   const offs = w.kOffs.subarray(0, nk);
   for (let k = 0; k < nk; k++) {
     const f = w.active[k0 + k];
     const o = base + per * w.offset[f];
     feats[k] = f;
-    w.hist.fill(0, o, o + per * w.width[f]);
-    offs[k] = w.kernels ? w.hist.byteOffset + 8 * o : o;
+    hist.fill(0, o, o + per * w.width[f]);
+    offs[k] = w.kernels ? hist.byteOffset + 8 * o : o;
   }
   if (end <= start) return;
   const run = feats[nk - 1] - feats[0] === nk - 1;
@@ -69,12 +75,64 @@ export function buildHistogram(w: HistInputs, slot: number, start: number, end: 
     if (w.quantized) (run ? K.hist_packed_run : K.hist_packed_some)(...args);
     else (run ? K.hist_gh_run : K.hist_gh_some)(...args);
   } else if (w.quantized) {
-    accumulatePacked(w.bins, w.q, w.idx, w.hist, feats, offs, w.nFeatures, start, end);
+    accumulatePacked(w.bins, w.q, w.idx, hist, feats, offs, w.nFeatures, start, end);
   } else if (run) {
-    accumulateRun(w.bins, w.gh, w.idx, w.hist, offs, w.nFeatures, feats[0], start, end);
+    accumulateRun(w.bins, w.gh, w.idx, hist, offs, w.nFeatures, feats[0], start, end);
   } else {
-    accumulateSome(w.bins, w.gh, w.idx, w.hist, feats, offs, w.nFeatures, start, end);
+    accumulateSome(w.bins, w.gh, w.idx, hist, feats, offs, w.nFeatures, start, end);
   }
+}
+
+/**
+ * Quantized mode, row-parallel: the rows of jobs j < nJobs (slot, start, end = jobs[4j..4j+2]), taken end to end, are cut
+ * into `parts` equal segments, and thread `part` builds every feature over its segment. A job whose first rows are in
+ * the segment is built into its slot; the segment's first job, when it began in an earlier segment, goes to the
+ * thread's private histogram and `mergeSegments` adds it in. Packed sums are exact integers, so the result does not
+ * depend on the cut: bit-identical for any thread count. Each thread reads only its rows' codes.
+ */
+export function buildSegment(w: HistInputs, jobs: Int32Array, nJobs: number, nActive: number, part: number, parts: number): void {
+  const total = jobRows(jobs, nJobs);
+  const a = Math.floor((part * total) / parts), b = Math.floor(((part + 1) * total) / parts);
+  for (let j = 0, c = 0; j < nJobs; j++) {
+    const slot = jobs[4 * j], start = jobs[4 * j + 1], len = jobs[4 * j + 2] - start;
+    const lo = Math.max(a, c), hi = Math.min(b, c + len);
+    if (hi > lo) {
+      if (lo === c) buildInto(w, w.hist, slot * w.slotSize, start, start + hi - c, 0, nActive);
+      else buildInto(w, w.priv, 0, start + lo - c, start + hi - c, 0, nActive);
+    } else if (len === 0 && part === 0) {
+      buildInto(w, w.hist, slot * w.slotSize, start, start, 0, nActive);
+    }
+    c += len;
+  }
+}
+
+/** After every part's buildSegment: add each thread's private histogram into the job it continued. */
+export function mergeSegments(w: HistInputs, privAll: Float64Array, jobs: Int32Array, nJobs: number, nActive: number, parts: number): void {
+  const total = jobRows(jobs, nJobs);
+  const privSize = privAll.length / parts;
+  for (let p = 1; p < parts; p++) {
+    const a = Math.floor((p * total) / parts), b = Math.floor(((p + 1) * total) / parts);
+    if (b <= a) continue;
+    for (let j = 0, c = 0; j < nJobs; j++) {
+      const len = jobs[4 * j + 2] - jobs[4 * j + 1];
+      if (a > c && a < c + len) {
+        const base = jobs[4 * j] * w.slotSize, pb = p * privSize;
+        for (let k = 0; k < nActive; k++) {
+          const f = w.active[k], o = w.offset[f];
+          for (let bin = 0; bin < w.width[f]; bin++) w.hist[base + o + bin] += privAll[pb + o + bin];
+        }
+        break;
+      }
+      c += len;
+    }
+  }
+}
+
+/** Rows of jobs j < nJobs together. */
+export function jobRows(jobs: Int32Array, nJobs: number): number {
+  let total = 0;
+  for (let j = 0; j < nJobs; j++) total += jobs[4 * j + 2] - jobs[4 * j + 1];
+  return total;
 }
 
 /** a contiguous run of features f0..f0+offs.length-1: the row's codes are contiguous; unrolled by 4 */

@@ -1,7 +1,7 @@
-// Worker-thread pool: histograms split by feature; partitions, gradients and score updates by row chunk; Atomics over shared memory.
+// Worker-thread pool: histograms split by rows (quantized) or by feature; partitions, gradients and score updates by row chunk; Atomics over shared memory.
 import { Worker } from 'node:worker_threads';
 import type { HistEngine } from './grower.ts';
-import { buildHistogram, subtractHistogram } from './histogram.ts';
+import { buildHistogram, buildSegment, jobRows, mergeSegments, subtractHistogram } from './histogram.ts';
 import { chunkRange, mergeChunks, partitionChunk, partitionRows } from './partition.ts';
 import type { Objective, ObjectiveSpec } from './objective.ts';
 import { gradientRange, quantizeRows } from './quantize.ts';
@@ -71,9 +71,11 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
   const threads = nWorkers + 1;
   return {
     buildBatch(nJobs, nActive) {
+      if (jobRows(w.jobs, nJobs) < MIN_PARALLEL_NODE_ROWS) { buildJobs(w, w.jobs, nJobs, nActive, 0, 1); return; }
       dispatch(ctrl, nWorkers, CMD.BUILD_BATCH, [nJobs, 0, 0, nActive, 0]);
-      buildJobs(w, nJobs, nActive, 0, threads);
+      buildJobs(w, w.jobs, nJobs, nActive, 0, threads);
       awaitWorkers(ctrl);
+      if (w.quantized) mergeSegments(w, w.privAll, w.jobs, nJobs, nActive, threads);
     },
     partitionBatch(nJobs) {
       dispatch(ctrl, nWorkers, CMD.PARTITION_BATCH, [nJobs, 0, 0, 0, 0]);
@@ -86,9 +88,10 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
     build(slot, start, end, nActive) {
       if (end - start < MIN_PARALLEL_NODE_ROWS) { buildHistogram(w, slot, start, end, 0, nActive); return; }
       dispatch(ctrl, nWorkers, CMD.BUILD, [slot, start, end, nActive, 0]);
-      const [k0, k1] = partRange(nActive, 0, threads);
-      buildHistogram(w, slot, start, end, k0, k1);
+      const job = Int32Array.of(slot, start, end, 0);
+      buildJobs(w, job, 1, nActive, 0, threads);
       awaitWorkers(ctrl);
+      if (w.quantized) mergeSegments(w, w.privAll, job, 1, nActive, threads);
     },
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
     partition(start, end, f) {
@@ -145,10 +148,15 @@ function spawnTsWorker(url: URL): Worker {
   return new Worker(boot, { eval: true });
 }
 
-/** This thread's share of a batched histogram build: its features of every job. */
-export function buildJobs(w: Workspace, nJobs: number, nActive: number, part: number, parts: number): void {
+/**
+ * This thread's share of a histogram build over jobs (slot, start, end = jobs[4j..4j+2]): quantized, a segment of the
+ * jobs' rows with every feature (see buildSegment; the caller merges); otherwise its features of every job, so each
+ * floating-point sum keeps one order whatever the thread count.
+ */
+export function buildJobs(w: Workspace, jobs: Int32Array, nJobs: number, nActive: number, part: number, parts: number): void {
+  if (w.quantized) { buildSegment(w, jobs, nJobs, nActive, part, parts); return; }
   const [k0, k1] = partRange(nActive, part, parts);
-  for (let j = 0; j < nJobs; j++) buildHistogram(w, w.jobs[4 * j], w.jobs[4 * j + 1], w.jobs[4 * j + 2], k0, k1);
+  for (let j = 0; j < nJobs; j++) buildHistogram(w, jobs[4 * j], jobs[4 * j + 1], jobs[4 * j + 2], k0, k1);
 }
 
 /** This thread's share of a batched partition: its row chunk of every job. */

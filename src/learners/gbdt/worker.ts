@@ -1,7 +1,6 @@
 // Pool worker: waits on the shared control block and runs its share of each command (histogram features, row chunks).
 import { parentPort } from 'node:worker_threads';
-import { buildHistogram } from './histogram.ts';
-import { buildJobs, CMD, CTRL, partitionJobs, partRange, type WorkerInit } from './pool.ts';
+import { buildJobs, CMD, CTRL, partitionJobs, type WorkerInit } from './pool.ts';
 import { chunkRange, partitionChunk } from './partition.ts';
 import { makeObjective, type Objective } from './objective.ts';
 import { gradientRange, quantizeRows } from './quantize.ts';
@@ -33,8 +32,7 @@ function run(w: Workspace, obj: Objective, ctrl: Int32Array, lefts: Int32Array, 
   const start = ctrl[CTRL.START], end = ctrl[CTRL.END];
   const cmd = ctrl[CTRL.CMD];
   if (cmd === CMD.BUILD) {
-    const [k0, k1] = partRange(ctrl[CTRL.NACTIVE], part, parts);
-    buildHistogram(w, ctrl[CTRL.SLOT], start, end, k0, k1);
+    buildJobs(w, Int32Array.of(ctrl[CTRL.SLOT], start, end, 0), 1, ctrl[CTRL.NACTIVE], part, parts);
   } else if (cmd === CMD.PARTITION) {
     const [s, e] = chunkRange(start, end, part, parts);
     ctrl[CTRL.LEFTS + part] = partitionChunk(w, s, e, ctrl[CTRL.FEATURE]);
@@ -49,7 +47,7 @@ function run(w: Workspace, obj: Objective, ctrl: Int32Array, lefts: Int32Array, 
     const [s, e] = chunkRange(start, end, part, parts);
     quantizeRows(w, s, e);
   } else if (cmd === CMD.BUILD_BATCH) {
-    buildJobs(w, ctrl[CTRL.SLOT], ctrl[CTRL.NACTIVE], part, parts);
+    buildJobs(w, w.jobs, ctrl[CTRL.SLOT], ctrl[CTRL.NACTIVE], part, parts);
   } else if (cmd === CMD.PARTITION_BATCH) {
     partitionJobs(w, ctrl[CTRL.SLOT], lefts, part, parts);
   } else if (cmd === CMD.LEAFSUMS) {

@@ -26,11 +26,13 @@ export interface Workspace extends HistInputs, PartitionInputs {
   readonly layout: HistLayout;
   /** the buffers, to hand to worker threads */
   readonly shared: SharedBuffers;
+  /** every thread's private histogram (thread p's at p·totalBins), for merging */
+  readonly privAll: Float64Array;
 }
 
 /** The workspace's buffers, by name. */
 const REGIONS = ['bins', 'colBins', 'gh', 'idx', 'scratch', 'lut', 'hist', 'active', 'y', 'scores', 'roundScores', 'leafStart',
-  'leafEnd', 'leafValue', 'leafSums', 'jobs', 'luts', 'q', 'qinfo', 'kargs'] as const;
+  'leafEnd', 'leafValue', 'leafSums', 'jobs', 'luts', 'q', 'qinfo', 'kargs', 'priv'] as const;
 type Region = (typeof REGIONS)[number];
 
 /** Where a buffer lives: a byte range of a shared buffer. */
@@ -61,6 +63,7 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: n
     leafStart: 4 * maxLeaves, leafEnd: 4 * maxLeaves, leafValue: 8 * maxLeaves, leafSums: 16 * maxLeaves,
     jobs: 16 * maxLeaves, luts: 256 * maxLeaves, q: quantized ? 8 * n : 8, qinfo: 8 * 8,
     kargs: 8 * Math.max(1, F) * parts,
+    priv: quantized ? 8 * mapper.totalBins * parts : 0,
   };
   const places = (kernels === 'wasm' ? wasmPlaces(sizes) : null) ?? jsPlaces(sizes);
   return viewsOf({ ...places, parts }, X.nRows, F, mapper, quantized, 0);
@@ -117,6 +120,8 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
     layout: { offset2, width, categorical },
     kernels: shared.memory ? instantiateKernels(shared.memory) : null,
     kFeats: kargs.subarray(0, Fk), kOffs: kargs.subarray(Fk, 2 * Fk),
+    priv: p.priv.bytes > 0 ? new Float64Array(p.priv.buf, p.priv.offset + 8 * mapper.totalBins * part, mapper.totalBins) : new Float64Array(0),
+    privAll: f64('priv'),
   };
 }
 
