@@ -7,7 +7,7 @@ import { buildHistogram, subtractHistogram } from './histogram.ts';
 import { checkTargets, makeObjective, median, type Objective, type ObjectiveName, type ObjectiveSpec } from './objective.ts';
 import type { GbdtConfig } from './params.ts';
 import { partitionRows } from './partition.ts';
-import { gradientRange, Q, quantizeRows, quantLevels } from './quantize.ts';
+import { gradientsWithRange, Q, quantizeRows, quantLevels } from './quantize.ts';
 import { openEngine, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
 import { leafOutput } from './split.ts';
@@ -45,7 +45,6 @@ function timedEngine(e: HistEngine, t: Record<string, number>): HistEngine {
     subtract: (...a) => time('histogram', () => e.subtract(...a)),
     partition: (...a) => time('partition', () => e.partition(...a)),
     gradients: (...a) => time('gradients', () => e.gradients(...a)),
-    gradientRange: () => time('quantize', () => e.gradientRange()),
     quantize: () => time('quantize', () => e.quantize()),
     leafSums: (n) => time('leafSums', () => e.leafSums(n)),
     buildBatch: (...a) => time('histogram', () => e.buildBatch(...a)),
@@ -59,8 +58,7 @@ export const PARALLEL_MIN_ROWS = 50_000;
 /** Local engine: all work on the calling thread. */
 export function localEngine(w: Workspace, obj: Objective): HistEngine {
   return {
-    gradients: (k) => obj.gradients(w.roundScores, w.y, k, w.gh, 0, w.n),
-    gradientRange: () => gradientRange(w.gh, 0, w.n),
+    gradients: (k) => gradientsWithRange(obj, w, k, 0, w.n),
     quantize: () => quantizeRows(w, 0, w.n),
     leafSums: (nLeaves) => sumLeaves(w, nLeaves, 0, 1),
     buildBatch(nJobs, nActive) {
@@ -128,8 +126,8 @@ function boost(X: Matrix, y: Float64Array, ctx: FitContext, cfg: GbdtConfig, obj
     const nActive = sampleFeatures(w.active, F, cfg.featureFraction, featRng);
     if (K > 1) w.roundScores.set(w.scores);
     for (let k = 0; k < K; k++) {
-      engine.gradients(k);
-      if (w.quantized) quantizeGradients(w, engine, (rng.nextU32() ^ Math.imul(it + 1, 0x9e3779b1) ^ k) | 0);
+      const range = engine.gradients(k);
+      if (w.quantized) quantizeGradients(w, engine, range, (rng.nextU32() ^ Math.imul(it + 1, 0x9e3779b1) ^ k) | 0);
       w.idx.set(st.bag.subarray(0, st.nBag));
       const leaves = growTree(g, st.nBag, nActive, forest);
       setLeaves(leaves, forest, w, st, y, k * n, obj, cfg, engine);
@@ -199,8 +197,7 @@ function setLeaves(leaves: GrownLeaf[], forest: ForestBuilder, w: Workspace, st:
 }
 
 /** Set this tree's quantization scale and pack every row's gradients. */
-function quantizeGradients(w: Workspace, engine: HistEngine, seed: number): void {
-  const [gm, hm] = engine.gradientRange();
+function quantizeGradients(w: Workspace, engine: HistEngine, [gm, hm]: [number, number], seed: number): void {
   const { Qg, Qh, M } = quantLevels(w.n);
   w.qinfo[Q.M] = M; w.qinfo[Q.QG] = Qg; w.qinfo[Q.QH] = Qh; w.qinfo[Q.GMAX] = gm; w.qinfo[Q.HMAX] = hm; w.qinfo[Q.SEED] = seed;
   engine.quantize();

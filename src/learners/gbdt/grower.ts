@@ -13,10 +13,8 @@ export interface HistEngine {
   subtract(parent: number, child: number, nActive: number): void;
   /** stable partition of idx[start, end) by feature f and the workspace's `lut`; returns the boundary */
   partition(start: number, end: number, f: number): number;
-  /** gradients of class k for every row, from the workspace's roundScores */
-  gradients(k: number): void;
-  /** [max |g|, max h] over all rows */
-  gradientRange(): [number, number];
+  /** gradients of class k for every row, from the workspace's roundScores; returns [max |g|, max h] over the rows */
+  gradients(k: number): [number, number];
   /** pack the quantized gradients of every row (qinfo must be set) */
   quantize(): void;
   /** exact [G, H] of leaves 0..nLeaves-1 (ranges in leafStart/leafEnd) into leafSums */

@@ -4,13 +4,13 @@ import type { HistEngine } from './grower.ts';
 import { buildHistogram, buildSegment, jobRows, mergeSegments, subtractHistogram } from './histogram.ts';
 import { chunkRange, mergeChunks, partitionChunk, partitionRows } from './partition.ts';
 import type { Objective, ObjectiveSpec } from './objective.ts';
-import { gradientRange, quantizeRows } from './quantize.ts';
+import { gradientsWithRange, quantizeRows } from './quantize.ts';
 import { addLeafValues, binInto, jobLut, sumLeaves, type Workspace } from './workspace.ts';
 
 /** Control block layout (Int32Array over a SharedArrayBuffer). */
-/** Int32 slots; FRESULTS is a Float64 index (per-thread [gmax, hmax]) into the same buffer. */
+/** Int32 slots; FRESULTS is a Float64 index (per-thread [max |g|, max h] of the gradients) into the same buffer. */
 export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, LEFTS: 16, FRESULTS: 136, SIZE: 16 + 256 + 1024 } as const;
-export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, QRANGE: 5, QUANTIZE: 6, LEAFSUMS: 7, BUILD_BATCH: 8, PARTITION_BATCH: 9, EXIT: 10 } as const;
+export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, QUANTIZE: 6, LEAFSUMS: 7, BUILD_BATCH: 8, PARTITION_BATCH: 9, EXIT: 10 } as const;
 
 /** Nodes with fewer rows are built/partitioned on the calling thread: waking workers costs more than it saves. */
 export const MIN_PARALLEL_NODE_ROWS = 4096;
@@ -105,14 +105,8 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
     gradients(k) {
       dispatch(ctrl, nWorkers, CMD.GRADIENTS, [0, 0, w.n, 0, k]);
       const [s0, e0] = chunkRange(0, w.n, 0, threads);
-      obj.gradients(w.roundScores, w.y, k, w.gh, s0, e0);
-      awaitWorkers(ctrl);
-    },
-    gradientRange() {
-      dispatch(ctrl, nWorkers, CMD.QRANGE, [0, 0, w.n, 0, 0]);
-      const [s0, e0] = chunkRange(0, w.n, 0, threads);
       const res = new Float64Array(ctrl.buffer, 8 * CTRL.FRESULTS, 2 * threads);
-      res.set(gradientRange(w.gh, s0, e0), 0);
+      res.set(gradientsWithRange(obj, w, k, s0, e0), 0);
       awaitWorkers(ctrl);
       let gm = 0, hm = 0;
       for (let p = 0; p < threads; p++) { gm = Math.max(gm, res[2 * p]); hm = Math.max(hm, res[2 * p + 1]); }

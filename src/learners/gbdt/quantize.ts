@@ -1,5 +1,6 @@
 // Quantized gradients (LightGBM's use_quantized_grad): g and h rounded stochastically to a few integer levels and packed
 // into one float64 per row (G·M + H, exact integers), so a histogram update is one add instead of two and subtraction is exact.
+import type { Objective } from './objective.ts';
 import type { Workspace } from './workspace.ts';
 
 /** qinfo layout (Float64Array over shared memory) */
@@ -18,6 +19,22 @@ export function quantLevels(n: number): { Qg: number; Qh: number; M: number } {
   const bits = Math.min(Math.log2(MAX_LEVELS), Math.floor(free / 2));
   const Q = 2 ** bits;
   return { Qg: Q, Qh: Q, M: 2 ** (rowBits + bits + 1) };
+}
+
+/** Rows per block of the fused gradient pass: a block's g, h are still in cache when its range is taken. */
+const GRADIENT_BLOCK = 4096;
+
+/** Gradients of class k for rows [from, to), and their [max |g|, max h], in one pass of cache-sized blocks. */
+export function gradientsWithRange(obj: Objective, w: Workspace, k: number, from: number, to: number): [number, number] {
+  let gm = 0, hm = 0;
+  for (let s = from; s < to; s += GRADIENT_BLOCK) {
+    const e = Math.min(to, s + GRADIENT_BLOCK);
+    obj.gradients(w.roundScores, w.y, k, w.gh, s, e);
+    const [g, h] = gradientRange(w.gh, s, e);
+    if (g > gm) gm = g;
+    if (h > hm) hm = h;
+  }
+  return [gm, hm];
 }
 
 /** max |g| and max h over rows [from, to) */

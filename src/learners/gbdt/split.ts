@@ -126,6 +126,10 @@ function scanNumeric(hist: Float64Array, o: number, width: number, f: number, s:
   const m = o + 2 * nb;
   const gm = hist[m], hm = hist[m + 1], cm = hm > 1e-12 * s.H ? 1 : 0;
   const mono = p.monotone[f];
+  if (mono === 0 && p.lambdaL1 === 0 && s.lo === -Infinity && s.hi === Infinity) {
+    scanFree(hist, o, nb, f, s, p, cnt, gm, hm, cm, best);
+    return;
+  }
   for (let dir = 0; dir < (cm > 0 ? 2 : 1); dir++) {
     let gl = dir ? gm : 0, hl = dir ? hm : 0;
     for (let t = 0; t < nb - 1; t++) {
@@ -138,6 +142,35 @@ function scanNumeric(hist: Float64Array, o: number, width: number, f: number, s:
       if (best.gain !== before) {
         best.feature = f; best.bin = t; best.lut = null;
         best.defaultLeft = cm > 0 ? dir === 1 : cl >= s.C - cl;
+      }
+    }
+  }
+}
+
+/**
+ * scanNumeric without L1, output bounds or a monotone constraint (the common case): the gain in closed form,
+ * G²/(H+λ) per side, and the children's outputs only for a new best. Same constraints and tie order as `evaluate`.
+ */
+function scanFree(hist: Float64Array, o: number, nb: number, f: number, s: NodeStats, p: SplitParams, cnt: number, gm: number, hm: number, cm: number, best: Best): void {
+  const l2 = p.lambdaL2, G = s.G, H = s.H, C = s.C;
+  const minHess = Math.max(p.minSumHessian, 1e-12 * H), minData = p.minDataInLeaf;
+  const parentGain = H + l2 > 0 ? (G * G) / (H + l2) : 0;
+  for (let dir = 0; dir < (cm > 0 ? 2 : 1); dir++) {
+    let gl = dir ? gm : 0, hl = dir ? hm : 0;
+    for (let t = 0; t < nb - 1; t++) {
+      const j = o + 2 * t;
+      if (hist[j + 1] === 0 && t > 0) continue;
+      gl += hist[j]; hl += hist[j + 1];
+      const gr = G - gl, hr = H - hl;
+      if (hl < minHess || hr < minHess) continue;
+      const cl = Math.round(hl * cnt);
+      if (minData > 0 && (cl < minData || C - cl < minData)) continue;
+      const dl = hl + l2, dr = hr + l2;
+      const gain = (gl * gl) / dl + (gr * gr) / dr - parentGain;
+      if (gain > best.gain) {
+        best.gain = gain; best.GL = gl; best.HL = hl; best.CL = cl; best.wl = -gl / dl; best.wr = -gr / dr;
+        best.feature = f; best.bin = t; best.lut = null;
+        best.defaultLeft = cm > 0 ? dir === 1 : cl >= C - cl;
       }
     }
   }

@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { buildJobs, CMD, CTRL, partitionJobs, type WorkerInit } from './pool.ts';
 import { chunkRange, partitionChunk } from './partition.ts';
 import { makeObjective, type Objective } from './objective.ts';
-import { gradientRange, quantizeRows } from './quantize.ts';
+import { gradientsWithRange, quantizeRows } from './quantize.ts';
 import { addLeafValues, sumLeaves, viewsOf, type Workspace } from './workspace.ts';
 
 function serve(init: WorkerInit): void {
@@ -38,11 +38,7 @@ function run(w: Workspace, obj: Objective, ctrl: Int32Array, lefts: Int32Array, 
     ctrl[CTRL.LEFTS + part] = partitionChunk(w, s, e, ctrl[CTRL.FEATURE]);
   } else if (cmd === CMD.GRADIENTS) {
     const [s, e] = chunkRange(start, end, part, parts);
-    obj.gradients(w.roundScores, w.y, ctrl[CTRL.FEATURE], w.gh, s, e);
-  } else if (cmd === CMD.QRANGE) {
-    const [s, e] = chunkRange(start, end, part, parts);
-    const [gm, hm] = gradientRange(w.gh, s, e);
-    new Float64Array(ctrl.buffer, 8 * CTRL.FRESULTS, 2 * parts).set([gm, hm], 2 * part);
+    new Float64Array(ctrl.buffer, 8 * CTRL.FRESULTS, 2 * parts).set(gradientsWithRange(obj, w, ctrl[CTRL.FEATURE], s, e), 2 * part);
   } else if (cmd === CMD.QUANTIZE) {
     const [s, e] = chunkRange(start, end, part, parts);
     quantizeRows(w, s, e);
