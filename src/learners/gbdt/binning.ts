@@ -1,5 +1,6 @@
 // Quantile binning on a row subsample: per-feature bin upper bounds (numeric) or code→bin maps (categorical), plus a missing bin.
 import { Rng } from '../../util/rng.ts';
+import { sortFloat64 } from '../../util/sort.ts';
 import type { Matrix } from '../types.ts';
 
 /** Rows used to find bin boundaries (LightGBM's bin_construct_sample_cnt). */
@@ -55,7 +56,7 @@ function numericBins(col: Float64Array, sample: Uint32Array, maxBin: number): Fe
     const v = col[sample[i]];
     if (v === v) vals[m++] = v;
   }
-  const sorted = vals.subarray(0, m).sort();
+  const sorted = sortFloat64(vals.subarray(0, m));
   const upper = boundsFromSorted(sorted, maxBin);
   return { categorical: false, nBins: upper.length, upper, codeToBin: new Int32Array(0), levels: 0 };
 }

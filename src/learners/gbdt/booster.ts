@@ -8,7 +8,7 @@ import { checkTargets, makeObjective, median, type Objective, type ObjectiveName
 import type { GbdtConfig } from './params.ts';
 import { partitionRows } from './partition.ts';
 import { gradientsWithRange, Q, quantizeRows, quantLevels } from './quantize.ts';
-import { openEngine, type EngineHandle } from './pool.ts';
+import { openEngine, startWorkers, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
 import { leafOutput } from './split.ts';
 import { ForestBuilder } from './tree.ts';
@@ -79,12 +79,14 @@ export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: Gb
   const spec: ObjectiveSpec = { task: ctx.task, nClasses: ctx.nClasses, loss: cfg.objective, huberDelta: cfg.huberDelta };
   const obj = makeObjective(spec);
   const t0 = performance.now();
-  const mapper = fitBinMapper(X, cfg.maxBin, ctx.seed);
   const parallel = cfg.threads > 1 && X.nRows >= (opts.parallelMinRows ?? PARALLEL_MIN_ROWS);
-  const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth), obj.nClasses, cfg.numLeaves, cfg.quantizedGradients, parallel ? cfg.threads : 1, opts.kernels);
-  w.y.set(y);
-  const handle: EngineHandle = parallel ? await openEngine(w, cfg.threads, spec, obj) : { engine: localEngine(w, obj), binAll: (cols) => binInto(w, cols), close: async () => {} };
+  const crew = parallel ? startWorkers(cfg.threads) : null;
+  let handle: EngineHandle | null = null;
   try {
+    const mapper = fitBinMapper(X, cfg.maxBin, ctx.seed);
+    const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth), obj.nClasses, cfg.numLeaves, cfg.quantizedGradients, parallel ? cfg.threads : 1, opts.kernels);
+    w.y.set(y);
+    handle = crew ? await openEngine(crew, w, spec, obj) : { engine: localEngine(w, obj), binAll: (cols) => binInto(w, cols), close: async () => {} };
     handle.binAll(X.columns);
     const t = opts.timings;
     if (t) t.binning = (t.binning ?? 0) + performance.now() - t0;
@@ -93,7 +95,8 @@ export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: Gb
     if (t) t.boosting = (t.boosting ?? 0) + performance.now() - t1;
     return result;
   } finally {
-    await handle.close();
+    if (handle) await handle.close();
+    else await crew?.close();
   }
 }
 

@@ -42,26 +42,49 @@ export function partRange(nActive: number, p: number, parts: number): [number, n
   return [Math.floor((p * nActive) / parts), Math.floor(((p + 1) * nActive) / parts)];
 }
 
-/** Start threads-1 workers over the workspace (the calling thread is part 0). */
-export async function openEngine(w: Workspace, threads: number, spec: ObjectiveSpec, obj: Objective): Promise<EngineHandle> {
-  const ctrlBuf = new SharedArrayBuffer(4 * CTRL.SIZE);
-  const ctrl = new Int32Array(ctrlBuf);
-  const leftsBuf = new SharedArrayBuffer(4 * w.leafStart.length * threads);
+/** Worker threads started ahead of the workspace: they load their modules while the calling thread fits the bins. */
+export interface Crew {
+  readonly workers: readonly Worker[];
+  /** resolves when every worker has loaded its modules */
+  readonly booted: Promise<void>;
+  /** stop the workers */
+  close(): Promise<void>;
+}
+
+/** Start threads-1 workers (the calling thread is part 0 of every command). */
+export function startWorkers(threads: number): Crew {
   const workers: Worker[] = [];
   for (let p = 1; p < threads; p++) {
     const worker = spawnTsWorker(new URL('./worker.ts', import.meta.url));
     worker.unref();
     workers.push(worker);
   }
-  await Promise.all(workers.map((worker, i) => ready(worker, { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec, quantized: w.quantized, lefts: leftsBuf })));
+  const booted = Promise.all(workers.map((worker) => reply(worker))).then(() => undefined);
+  booted.catch(() => {}); // awaited in openEngine; until then a failed boot must not count as unhandled
+  return { workers, booted, close: async () => { await Promise.all(workers.map((worker) => worker.terminate())); } };
+}
+
+/** Hand the workspace to the crew's workers; returns the engine that runs commands on them. */
+export async function openEngine(crew: Crew, w: Workspace, spec: ObjectiveSpec, obj: Objective): Promise<EngineHandle> {
+  const threads = crew.workers.length + 1;
+  const ctrlBuf = new SharedArrayBuffer(4 * CTRL.SIZE);
+  const ctrl = new Int32Array(ctrlBuf);
+  const leftsBuf = new SharedArrayBuffer(4 * w.leafStart.length * threads);
+  await crew.booted;
+  await Promise.all(crew.workers.map((worker, i) => {
+    const done = reply(worker);
+    const init: WorkerInit = { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec, quantized: w.quantized, lefts: leftsBuf };
+    worker.postMessage(init);
+    return done;
+  }));
   return {
-    engine: poolEngine(w, ctrl, workers.length, obj, new Int32Array(leftsBuf)),
+    engine: poolEngine(w, ctrl, crew.workers.length, obj, new Int32Array(leftsBuf)),
     binAll: (columns) => binInto(w, columns),
     close: async () => {
       ctrl[CTRL.CMD] = CMD.EXIT;
       Atomics.add(ctrl, CTRL.SEQ, 1);
       Atomics.notify(ctrl, CTRL.SEQ);
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await crew.close();
     },
   };
 }
@@ -161,11 +184,13 @@ export function partitionJobs(w: Workspace, nJobs: number, lefts: Int32Array, pa
   }
 }
 
-function ready(worker: Worker, init: WorkerInit): Promise<void> {
+/** The worker's next message (it says 'booted' once loaded, 'ready' once it holds the workspace), or its error. */
+function reply(worker: Worker): Promise<void> {
   return new Promise((resolve, reject) => {
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-    worker.postMessage(init);
+    const onError = (e: Error): void => { worker.off('message', onMessage); reject(e); };
+    const onMessage = (): void => { worker.off('error', onError); resolve(); };
+    worker.once('message', onMessage);
+    worker.once('error', onError);
   });
 }
 

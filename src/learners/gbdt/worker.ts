@@ -55,3 +55,4 @@ function run(w: Workspace, obj: Objective, ctrl: Int32Array, lefts: Int32Array, 
 }
 
 parentPort?.once('message', (init: WorkerInit) => serve(init));
+parentPort?.postMessage('booted');
