@@ -1,6 +1,7 @@
 // Losses: gradients/hessians, base scores, reported loss and output transforms for logloss, softmax, L2, L1 and Huber.
 import { LearnerError } from '../../util/errors.ts';
 import type { Task } from '../types.ts';
+import { sigmoidFast } from './exp.ts';
 import type { RegressionLoss } from './params.ts';
 
 export type ObjectiveName = 'logloss' | 'softmax' | RegressionLoss;
@@ -64,7 +65,7 @@ const logloss: Objective = {
   },
   gradients(scores, y, _k, gh, from, to) {
     for (let i = from; i < to; i++) {
-      const p = sigmoid(scores[i]);
+      const p = sigmoidFast(scores[i]);
       gh[2 * i] = p - y[i];
       gh[2 * i + 1] = Math.max(p * (1 - p), 1e-16);
     }

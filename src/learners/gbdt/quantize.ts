@@ -29,7 +29,8 @@ export function gradientsWithRange(obj: Objective, w: Workspace, k: number, from
   let gm = 0, hm = 0;
   for (let s = from; s < to; s += GRADIENT_BLOCK) {
     const e = Math.min(to, s + GRADIENT_BLOCK);
-    obj.gradients(w.roundScores, w.y, k, w.gh, s, e);
+    if (w.kernels && obj.name === 'logloss') w.kernels.logloss_gradients(w.roundScores.byteOffset, w.y.byteOffset, w.gh.byteOffset, s, e);
+    else obj.gradients(w.roundScores, w.y, k, w.gh, s, e);
     const [g, h] = gradientRange(w.gh, s, e);
     if (g > gm) gm = g;
     if (h > hm) hm = h;

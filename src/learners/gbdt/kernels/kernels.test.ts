@@ -1,5 +1,5 @@
 // The WebAssembly kernels: the committed binary is the compiled source, and every kernel gives bit-identical results
-// to its JavaScript twin (histograms packed and [g, h], contiguous and sampled features; partitions).
+// to its JavaScript twin (histograms packed and [g, h], contiguous and sampled features; partitions; logloss gradients).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,9 @@ import { partitionRows } from '../partition.ts';
 import { binInto, makeWorkspace, type Workspace } from '../workspace.ts';
 import { compileKernels } from './compile.ts';
 import { KERNELS_WASM } from './index.ts';
+import { expClamped } from '../exp.ts';
+import { makeObjective } from '../objective.ts';
+import { gradientsWithRange } from '../quantize.ts';
 
 test('kernels.wasm is the compiled source.ts (run `npm run build:kernels` after editing the source)', async () => {
   const built = await compileKernels();
@@ -90,4 +93,36 @@ test('partition: WebAssembly equals JavaScript (stable, left rows first), for ev
     for (let i = 6; i < mid; i++) assert.ok(idx[i] > idx[i - 1]);
     for (let i = mid + 1; i < idx.length; i++) assert.ok(idx[i] > idx[i - 1]);
   }
+});
+
+test('logloss gradients: WebAssembly (f64x2) equals the JavaScript sequence bit for bit, and both match Math.exp', () => {
+  const X = data(1001, 2, 3);
+  const [a, b] = pair(X, true);
+  const rng = new Rng(12);
+  const special = [0, -0, 1e-300, -1e-300, 0.5 * Math.LN2, -0.5 * Math.LN2, 700, -700, 701, -701, 1e6, -1e6, 36.7, -36.7];
+  for (let i = 0; i < X.nRows; i++) {
+    const s = i < special.length ? special[i] : rng.normal() * (i % 7 === 0 ? 40 : 3);
+    for (const w of [a, b]) { w.scores[i] = s; w.y[i] = i % 3 === 0 ? 1 : 0; }
+  }
+  const obj = makeObjective({ task: 'binary', nClasses: 2, loss: 'l2', huberDelta: 1 });
+  const ra = gradientsWithRange(obj, a, 0, 0, X.nRows); // odd row count: the last row runs alone
+  const rb = gradientsWithRange(obj, b, 0, 0, X.nRows);
+  assert.deepEqual(a.gh, b.gh);
+  assert.deepEqual(ra, rb);
+  for (let i = 0; i < X.nRows; i++) {
+    const s = Math.max(-700, Math.min(700, a.scores[i]));
+    const p = 1 / (1 + Math.exp(-s));
+    assert.ok(Math.abs(a.gh[2 * i] - (p - a.y[i])) <= 1e-15, `g at ${i} (s=${s})`);
+    assert.ok(Math.abs(a.gh[2 * i + 1] - Math.max(p * (1 - p), 1e-16)) <= 1e-15 * Math.max(1e-16, p * (1 - p)) + 1e-300, `h at ${i} (s=${s})`);
+  }
+});
+
+test('expClamped is within 2.3e-16 of Math.exp over [-700, 700]', () => {
+  const rng = new Rng(13);
+  let worst = 0;
+  for (let i = 0; i < 200_000; i++) {
+    const x = i < 1000 ? -700 + 1.4 * i : (rng.float() - 0.5) * 1400 / (1 + rng.int(1000));
+    worst = Math.max(worst, Math.abs(expClamped(x) / Math.exp(x) - 1));
+  }
+  assert.ok(worst <= 2.3e-16, `worst relative error ${worst}`);
 });

@@ -1,6 +1,7 @@
 // The WebAssembly text of the GBDT hot loops (histogram accumulation, row partition), generated here so unrolled
 // variants come from one template. `npm run build:kernels` compiles it to kernels.wasm; a test checks the two agree.
 // Every pointer is a byte address in the one shared memory of the training workspace (see workspace.ts).
+import { EXP_COEFFS, EXP_LIMIT, INV_LN2, LN2_HI, LN2_LO } from '../exp.ts';
 
 /** `local.get $x` */
 const g = (x: string): string => `(local.get $${x})`;
@@ -87,6 +88,48 @@ const partition = `
     (i32.sub ${g('l')} ${g('start')})
   )`;
 
+const f64x2 = (v: number): string => `(v128.const f64x2 ${v.toPrecision(17)} ${v.toPrecision(17)})`;
+
+/**
+ * Logloss gradients of rows [from, to), two rows per step in f64x2: p = 1/(1 + e^-s) with -s clamped to ±EXP_LIMIT,
+ * g = p - y, h = max(p(1-p), 1e-16), stored interleaved. e^x is exp.ts's sequence: k = nearest(x/ln2) (ties to even),
+ * r = (x - k·ln2hi) - k·ln2lo, the Taylor polynomial in Horner order, then k added to the exponent bits (exact: the
+ * result is a normal number); an odd last row runs the same lanes.
+ */
+function loglossGradients(): string {
+  const poly = (r: string): string => {
+    // Horner, innermost first: q = c0·r + c1, then p = c_j + r·p ..., then 1 + r·(1 + r·p)
+    let e = `(f64x2.add (f64x2.mul ${f64x2(EXP_COEFFS[0])} ${r}) ${f64x2(EXP_COEFFS[1])})`;
+    for (let j = 2; j < EXP_COEFFS.length; j++) e = `(f64x2.add ${f64x2(EXP_COEFFS[j])} (f64x2.mul ${r} ${e}))`;
+    return `(f64x2.add ${f64x2(1)} (f64x2.mul ${r} (f64x2.add ${f64x2(1)} (f64x2.mul ${r} ${e}))))`;
+  };
+  const step = (load: (p: string) => string, store: string): string => `
+      ${set('x', `(f64x2.min ${f64x2(EXP_LIMIT)} (f64x2.max ${f64x2(-EXP_LIMIT)} (f64x2.neg ${load(add(g('scores'), shl(g('i'), 3)))})))`)}
+      ${set('k', `(f64x2.nearest (f64x2.mul ${g('x')} ${f64x2(INV_LN2)}))`)}
+      ${set('r', `(f64x2.sub (f64x2.sub ${g('x')} (f64x2.mul ${g('k')} ${f64x2(LN2_HI)})) (f64x2.mul ${g('k')} ${f64x2(LN2_LO)}))`)}
+      ${set('e', `(i64x2.add ${poly(g('r'))} (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero ${g('k')})) (i32.const 52)))`)}
+      ${set('p', `(f64x2.div ${f64x2(1)} (f64x2.add ${f64x2(1)} ${g('e')}))`)}
+      ${set('gv', `(f64x2.sub ${g('p')} ${load(add(g('y'), shl(g('i'), 3)))})`)}
+      ${set('hv', `(f64x2.max (f64x2.mul ${g('p')} (f64x2.sub ${f64x2(1)} ${g('p')})) ${f64x2(1e-16)})`)}
+      ${store}`;
+  const pairAt = (a: string): string => `(v128.load ${a})`;
+  const oneAt = (a: string): string => `(v128.load64_zero ${a})`;
+  const gh = add(g('gh'), shl(g('i'), 4));
+  return `
+  (func (export "logloss_gradients") (param $scores i32) (param $y i32) (param $gh i32) (param $from i32) (param $to i32)
+    (local $i i32) (local $x v128) (local $k v128) (local $r v128) (local $e v128) (local $p v128) (local $gv v128) (local $hv v128)
+    ${set('i', g('from'))}
+    (block $pairs_done (loop $pairs
+      (br_if $pairs_done (i32.ge_s (i32.add ${g('i')} (i32.const 1)) ${g('to')}))
+      ${step(pairAt, `(v128.store ${gh} (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 ${g('gv')} ${g('hv')}))
+      (v128.store offset=16 ${gh} (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 ${g('gv')} ${g('hv')}))`)}
+      ${set('i', add(g('i'), '(i32.const 2)'))}
+      (br $pairs)))
+    (if (i32.lt_s ${g('i')} ${g('to')}) (then
+      ${step(oneAt, `(v128.store ${gh} (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 ${g('gv')} ${g('hv')}))`)}))
+  )`;
+}
+
 /** The module's text: it imports the workspace's shared memory as env.memory. */
 export function kernelsWat(): string {
   return `(module
@@ -96,6 +139,7 @@ export function kernelsWat(): string {
   ${histogram('hist_gh_run', 'gh', true, 4)}
   ${histogram('hist_gh_some', 'gh', false, 2)}
   ${partition}
+  ${loglossGradients()}
 )
 `;
 }
