@@ -6,13 +6,13 @@ import { growTree, slotsNeeded, type GrowerSetup, type GrownLeaf, type HistEngin
 import { buildHistogram, subtractHistogram } from './histogram.ts';
 import { checkTargets, makeObjective, median, type Objective, type ObjectiveName, type ObjectiveSpec } from './objective.ts';
 import type { GbdtConfig } from './params.ts';
-import { partitionRows } from './partition.ts';
+import { partitionJobsHere } from './partition.ts';
 import { gradientsWithRange, Q, quantizeRows, quantLevels } from './quantize.ts';
 import { openEngine, startWorkers, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
 import { leafOutput } from './split.ts';
 import { ForestBuilder } from './tree.ts';
-import { addLeafValues, binInto, jobLut, makeWorkspace, sumLeaves, type Workspace } from './workspace.ts';
+import { addLeafValues, binInto, makeWorkspace, sumLeaves, type Workspace } from './workspace.ts';
 
 export interface TrainResult {
   readonly forest: Forest;
@@ -43,7 +43,6 @@ function timedEngine(e: HistEngine, t: Record<string, number>): HistEngine {
   return {
     build: (...a) => time('histogram', () => e.build(...a)),
     subtract: (...a) => time('histogram', () => e.subtract(...a)),
-    partition: (...a) => time('partition', () => e.partition(...a)),
     gradients: (...a) => time('gradients', () => e.gradients(...a)),
     quantize: () => time('quantize', () => e.quantize()),
     leafSums: (n) => time('leafSums', () => e.leafSums(n)),
@@ -64,13 +63,10 @@ export function localEngine(w: Workspace, obj: Objective): HistEngine {
     buildBatch(nJobs, nActive) {
       for (let j = 0; j < nJobs; j++) buildHistogram(w, w.jobs[4 * j], w.jobs[4 * j + 1], w.jobs[4 * j + 2], 0, nActive);
     },
-    partitionBatch(nJobs) {
-      for (let j = 0; j < nJobs; j++) w.jobs[4 * j + 3] = partitionRows(w, w.jobs[4 * j], w.jobs[4 * j + 1], w.jobs[4 * j + 2], jobLut(w, j));
-    },
+    partitionBatch: (nJobs) => partitionJobsHere(w, nJobs),
     addLeaves: (nLeaves, nRows, off) => addLeafValues(w, nLeaves, off, 0, nRows),
     build: (slot, start, end, nActive) => buildHistogram(w, slot, start, end, 0, nActive),
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
-    partition: (start, end, f) => partitionRows(w, start, end, f),
   };
 }
 

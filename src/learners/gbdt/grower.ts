@@ -11,8 +11,6 @@ export interface HistEngine {
   build(slot: number, start: number, end: number, nActive: number): void;
   /** parent slot -= child slot */
   subtract(parent: number, child: number, nActive: number): void;
-  /** stable partition of idx[start, end) by feature f and the workspace's `lut`; returns the boundary */
-  partition(start: number, end: number, f: number): number;
   /** gradients of class k for every row, from the workspace's roundScores; returns [max |g|, max h] over the rows */
   gradients(k: number): [number, number];
   /** pack the quantized gradients of every row (qinfo must be set) */
@@ -186,8 +184,10 @@ function assignSlots(g: GrowerSetup, leaf: OpenLeaf, left: OpenLeaf, right: Open
 function splitLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, forest: ForestBuilder, free: number[]): OpenLeaf[] {
   const s = leaf.best as Split;
   const nodes = commitSplit(g, leaf, forest);
-  g.w.lut.set(s.lut);
-  const mid = g.engine.partition(leaf.start, leaf.end, s.feature);
+  g.w.jobs.set([leaf.start, leaf.end, s.feature, 0], 0);
+  g.w.luts.set(s.lut, 0);
+  g.engine.partitionBatch(1);
+  const mid = g.w.jobs[3];
   const [left, right] = makeChildren(g, leaf, nodes, mid);
   const small = assignSlots(g, leaf, left, right, free);
   if (small) {

@@ -2,15 +2,15 @@
 import { Worker } from 'node:worker_threads';
 import type { HistEngine } from './grower.ts';
 import { buildHistogram, buildSegment, jobRows, mergeSegments, subtractHistogram } from './histogram.ts';
-import { chunkRange, mergeChunks, partitionChunk, partitionRows } from './partition.ts';
+import { chunkRange, partitionJobsHere, placeChunks, splitChunks } from './partition.ts';
 import type { Objective, ObjectiveSpec } from './objective.ts';
 import { gradientsWithRange, quantizeRows } from './quantize.ts';
-import { addLeafValues, binInto, jobLut, sumLeaves, type Workspace } from './workspace.ts';
+import { addLeafValues, binInto, sumLeaves, type Workspace } from './workspace.ts';
 
 /** Control block layout (Int32Array over a SharedArrayBuffer). */
 /** Int32 slots; FRESULTS is a Float64 index (per-thread [max |g|, max h] of the gradients) into the same buffer. */
-export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, LEFTS: 16, FRESULTS: 136, SIZE: 16 + 256 + 1024 } as const;
-export const CMD = { BUILD: 1, PARTITION: 2, GRADIENTS: 3, LEAVES: 4, QUANTIZE: 6, LEAFSUMS: 7, BUILD_BATCH: 8, PARTITION_BATCH: 9, EXIT: 10 } as const;
+export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, BARRIER: 9, FRESULTS: 136, SIZE: 16 + 256 + 1024 } as const;
+export const CMD = { BUILD: 1, GRADIENTS: 3, LEAVES: 4, QUANTIZE: 6, LEAFSUMS: 7, BUILD_BATCH: 8, PARTITION_BATCH: 9, EXIT: 10 } as const;
 
 /** Nodes with fewer rows are built/partitioned on the calling thread: waking workers costs more than it saves. */
 export const MIN_PARALLEL_NODE_ROWS = 4096;
@@ -101,12 +101,13 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
       if (w.quantized) mergeSegments(w, w.privAll, w.jobs, nJobs, nActive, threads);
     },
     partitionBatch(nJobs) {
+      let rows = 0;
+      for (let j = 0; j < nJobs; j++) rows += w.jobs[4 * j + 1] - w.jobs[4 * j];
+      if (rows < MIN_PARALLEL_PARTITION_ROWS) { partitionJobsHere(w, nJobs); return; }
+      ctrl[CTRL.BARRIER] = 0;
       dispatch(ctrl, nWorkers, CMD.PARTITION_BATCH, [nJobs, 0, 0, 0, 0]);
-      partitionJobs(w, nJobs, lefts, 0, threads);
+      partitionJobs(w, ctrl, nJobs, lefts, 0, threads);
       awaitWorkers(ctrl);
-      for (let j = 0; j < nJobs; j++) {
-        w.jobs[4 * j + 3] = mergeChunks(w, w.jobs[4 * j], w.jobs[4 * j + 1], lefts.subarray(j * threads, (j + 1) * threads), threads);
-      }
     },
     build(slot, start, end, nActive) {
       if (end - start < MIN_PARALLEL_NODE_ROWS) { buildHistogram(w, slot, start, end, 0, nActive); return; }
@@ -117,14 +118,6 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
       if (w.quantized) mergeSegments(w, w.privAll, job, 1, nActive, threads);
     },
     subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
-    partition(start, end, f) {
-      if (end - start < MIN_PARALLEL_PARTITION_ROWS) return partitionRows(w, start, end, f);
-      dispatch(ctrl, nWorkers, CMD.PARTITION, [0, start, end, 0, f]);
-      const [s0, e0] = chunkRange(start, end, 0, threads);
-      ctrl[CTRL.LEFTS] = partitionChunk(w, s0, e0, f);
-      awaitWorkers(ctrl);
-      return mergeChunks(w, start, end, ctrl.subarray(CTRL.LEFTS, CTRL.LEFTS + threads), threads);
-    },
     gradients(k) {
       dispatch(ctrl, nWorkers, CMD.GRADIENTS, [0, 0, w.n, 0, k]);
       const [s0, e0] = chunkRange(0, w.n, 0, threads);
@@ -176,11 +169,21 @@ export function buildJobs(w: Workspace, jobs: Int32Array, nJobs: number, nActive
   for (let j = 0; j < nJobs; j++) buildHistogram(w, jobs[4 * j], jobs[4 * j + 1], jobs[4 * j + 2], k0, k1);
 }
 
-/** This thread's share of a batched partition: its row chunk of every job. */
-export function partitionJobs(w: Workspace, nJobs: number, lefts: Int32Array, part: number, parts: number): void {
-  for (let j = 0; j < nJobs; j++) {
-    const [s, e] = chunkRange(w.jobs[4 * j], w.jobs[4 * j + 1], part, parts);
-    lefts[j * parts + part] = partitionChunk(w, s, e, w.jobs[4 * j + 2], jobLut(w, j));
+/** This thread's share of a batched partition: split its row chunk of every job, wait for every thread, place its rows. */
+export function partitionJobs(w: Workspace, ctrl: Int32Array, nJobs: number, lefts: Int32Array, part: number, parts: number): void {
+  splitChunks(w, nJobs, lefts, part, parts);
+  barrier(ctrl, parts);
+  placeChunks(w, nJobs, lefts, part, parts);
+}
+
+/** Wait until all `parts` threads have arrived (ctrl[BARRIER] is reset before the command); gives up if a thread failed. */
+function barrier(ctrl: Int32Array, parts: number): void {
+  if (Atomics.add(ctrl, CTRL.BARRIER, 1) + 1 === parts) { Atomics.notify(ctrl, CTRL.BARRIER); return; }
+  for (;;) {
+    const v = Atomics.load(ctrl, CTRL.BARRIER);
+    if (v >= parts) return;
+    if (Atomics.load(ctrl, CTRL.ERROR) !== 0) throw new Error('gbdt: a worker failed during a partition');
+    Atomics.wait(ctrl, CTRL.BARRIER, v, 1000);
   }
 }
 

@@ -1,7 +1,7 @@
 // Pool worker: waits on the shared control block and runs its share of each command (histogram features, row chunks).
 import { parentPort } from 'node:worker_threads';
 import { buildJobs, CMD, CTRL, partitionJobs, type WorkerInit } from './pool.ts';
-import { chunkRange, partitionChunk } from './partition.ts';
+import { chunkRange } from './partition.ts';
 import { makeObjective, type Objective } from './objective.ts';
 import { gradientsWithRange, quantizeRows } from './quantize.ts';
 import { addLeafValues, sumLeaves, viewsOf, type Workspace } from './workspace.ts';
@@ -33,9 +33,6 @@ function run(w: Workspace, obj: Objective, ctrl: Int32Array, lefts: Int32Array, 
   const cmd = ctrl[CTRL.CMD];
   if (cmd === CMD.BUILD) {
     buildJobs(w, Int32Array.of(ctrl[CTRL.SLOT], start, end, 0), 1, ctrl[CTRL.NACTIVE], part, parts);
-  } else if (cmd === CMD.PARTITION) {
-    const [s, e] = chunkRange(start, end, part, parts);
-    ctrl[CTRL.LEFTS + part] = partitionChunk(w, s, e, ctrl[CTRL.FEATURE]);
   } else if (cmd === CMD.GRADIENTS) {
     const [s, e] = chunkRange(start, end, part, parts);
     new Float64Array(ctrl.buffer, 8 * CTRL.FRESULTS, 2 * parts).set(gradientsWithRange(obj, w, ctrl[CTRL.FEATURE], s, e), 2 * part);
@@ -45,7 +42,7 @@ function run(w: Workspace, obj: Objective, ctrl: Int32Array, lefts: Int32Array, 
   } else if (cmd === CMD.BUILD_BATCH) {
     buildJobs(w, w.jobs, ctrl[CTRL.SLOT], ctrl[CTRL.NACTIVE], part, parts);
   } else if (cmd === CMD.PARTITION_BATCH) {
-    partitionJobs(w, ctrl[CTRL.SLOT], lefts, part, parts);
+    partitionJobs(w, ctrl, ctrl[CTRL.SLOT], lefts, part, parts);
   } else if (cmd === CMD.LEAFSUMS) {
     sumLeaves(w, ctrl[CTRL.SLOT], part, parts);
   } else if (cmd === CMD.LEAVES) {

@@ -31,7 +31,7 @@ export interface Workspace extends HistInputs, PartitionInputs {
 }
 
 /** The workspace's buffers, by name. */
-const REGIONS = ['bins', 'colBins', 'gh', 'idx', 'scratch', 'lut', 'hist', 'active', 'y', 'scores', 'roundScores', 'leafStart',
+const REGIONS = ['bins', 'colBins', 'gh', 'idx', 'scratch', 'scratch2', 'hist', 'active', 'y', 'scores', 'roundScores', 'leafStart',
   'leafEnd', 'leafValue', 'leafSums', 'jobs', 'luts', 'q', 'qinfo', 'kargs', 'priv'] as const;
 type Region = (typeof REGIONS)[number];
 
@@ -57,7 +57,7 @@ const PAGE = 65536;
 export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: number, maxLeaves: number, quantized: boolean, parts = 1, kernels: 'wasm' | 'js' = 'wasm'): Workspace {
   const n = Math.max(1, X.nRows), F = X.columns.length;
   const sizes: Record<Region, number> = {
-    bins: n * F, colBins: n * F, gh: 16 * n, idx: 4 * n, scratch: 4 * n, lut: 256,
+    bins: n * F, colBins: n * F, gh: 16 * n, idx: 4 * n, scratch: 4 * n, scratch2: parts > 1 ? 4 * n : 0,
     hist: 8 * 2 * mapper.totalBins * nSlots, active: 4 * Math.max(1, F), y: 8 * n,
     scores: 8 * K * n, roundScores: K > 1 ? 8 * K * n : 0,
     leafStart: 4 * maxLeaves, leafEnd: 4 * maxLeaves, leafValue: 8 * maxLeaves, leafSums: 16 * maxLeaves,
@@ -111,7 +111,7 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
   return {
     n, nFeatures: F, mapper, shared, quantized, q: f64('q'), qinfo: f64('qinfo'),
     bins: u8('bins'), colBins: u8('colBins'), gh: f64('gh'), idx: view(Uint32Array, 'idx', 4),
-    scratch: view(Uint32Array, 'scratch', 4), lut: u8('lut'),
+    scratch: view(Uint32Array, 'scratch', 4), scratch2: view(Uint32Array, 'scratch2', 4),
     hist: f64('hist'), active: i32('active'),
     y: f64('y'), scores, roundScores: p.roundScores.bytes > 0 ? f64('roundScores') : scores,
     leafStart: i32('leafStart'), leafEnd: i32('leafEnd'), leafValue: f64('leafValue'),
@@ -161,9 +161,4 @@ export function sumLeaves(w: Workspace, nLeaves: number, part: number, parts: nu
     w.leafSums[2 * j] = G;
     w.leafSums[2 * j + 1] = H;
   }
-}
-
-/** The partition job's bin→side table. */
-export function jobLut(w: Workspace, j: number): Uint8Array {
-  return w.luts.subarray(256 * j, 256 * (j + 1));
 }

@@ -7,7 +7,7 @@ export interface Kernels {
   hist_packed_some(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
   hist_gh_run(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
   hist_gh_some(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
-  partition(idx: number, scratch: number, codes: number, lut: number, start: number, end: number): number;
+  partition(src: number, left: number, right: number, codes: number, lut: number, start: number, end: number): number;
   logloss_gradients(scores: number, y: number, gh: number, from: number, to: number): void;
 }
 

@@ -7,7 +7,7 @@ import { Rng } from '../../../util/rng.ts';
 import type { Matrix } from '../../types.ts';
 import { fitBinMapper } from '../binning.ts';
 import { buildHistogram, subtractHistogram } from '../histogram.ts';
-import { partitionRows } from '../partition.ts';
+import { partitionJobsHere, placeChunks, splitChunks } from '../partition.ts';
 import { binInto, makeWorkspace, type Workspace } from '../workspace.ts';
 import { compileKernels } from './compile.ts';
 import { KERNELS_WASM } from './index.ts';
@@ -29,7 +29,7 @@ function data(n: number, F: number, seed: number): Matrix {
 function pair(X: Matrix, quantized: boolean): [Workspace, Workspace] {
   const mapper = fitBinMapper(X, 255, 3);
   const make = (k: 'wasm' | 'js'): Workspace => {
-    const w = makeWorkspace(X, mapper, 3, 1, 8, quantized, 1, k);
+    const w = makeWorkspace(X, mapper, 3, 1, 8, quantized, 3, k);
     binInto(w, X.columns);
     const rng = new Rng(9);
     for (let i = 0; i < X.nRows; i++) {
@@ -77,21 +77,37 @@ for (const quantized of [true, false]) {
   });
 }
 
-test('partition: WebAssembly equals JavaScript (stable, left rows first), for every feature', () => {
+test('partition: WebAssembly equals JavaScript, and two threads\' chunks placed in order equal one thread (stable, left rows first)', () => {
   const X = data(4001, 5, 2);
   const [a, b] = pair(X, true);
   for (let f = 0; f < 5; f++) {
-    const results = [a, b].map((w) => {
+    const results = [a, b].flatMap((w) => {
       const m = rows(w, 0.6, f);
-      for (let bin = 0; bin < 256; bin++) w.lut[bin] = (bin * 7 + f) % 3 === 0 ? 1 : 0;
-      const mid = partitionRows(w, 5, m, f);
-      return { mid, idx: Array.from(w.idx.subarray(0, m)) };
+      const lut = new Uint8Array(256);
+      for (let bin = 0; bin < 256; bin++) lut[bin] = (bin * 7 + f) % 3 === 0 ? 1 : 0;
+      // two jobs: rows [5, 1500) by feature f, rows [1500, m) by feature (f + 1) % 5
+      const setJobs = (): void => { w.jobs.set([5, 1500, f, 0, 1500, m, (f + 1) % 5, 0]); w.luts.set(lut, 0); w.luts.set(lut.map((v) => 1 - v), 256); };
+      const before = w.idx.slice(0, m);
+      setJobs();
+      partitionJobsHere(w, 2);
+      const one = { mids: [w.jobs[3], w.jobs[7]], idx: Array.from(w.idx.subarray(0, m)) };
+      w.idx.set(before);
+      setJobs();
+      const lefts = new Int32Array(2 * 3);
+      for (let part = 0; part < 3; part++) splitChunks(w, 2, lefts, part, 3);
+      for (let part = 2; part >= 0; part--) placeChunks(w, 2, lefts, part, 3);
+      const three = { mids: [w.jobs[3], w.jobs[7]], idx: Array.from(w.idx.subarray(0, m)) };
+      assert.deepEqual(three, one);
+      return [one];
     });
     assert.deepEqual(results[0], results[1]);
-    const { mid, idx } = results[0];
-    for (let i = 5; i < idx.length; i++) assert.equal(a.lut[a.colBins[f * a.n + idx[i]]] === 1, i < mid);
-    for (let i = 6; i < mid; i++) assert.ok(idx[i] > idx[i - 1]);
-    for (let i = mid + 1; i < idx.length; i++) assert.ok(idx[i] > idx[i - 1]);
+    const { mids, idx } = results[0];
+    assert.equal(mids[0] > 5 && mids[0] < 1500, true);
+    for (let i = 5; i < 1500; i++) assert.equal(((a.colBins[f * a.n + idx[i]] * 7 + f) % 3 === 0), i < mids[0]);
+    for (const [s0, m0, e0] of [[5, mids[0], 1500], [1500, mids[1], idx.length]]) {
+      for (let i = s0 + 1; i < m0; i++) assert.ok(idx[i] > idx[i - 1]);
+      for (let i = m0 + 1; i < e0; i++) assert.ok(idx[i] > idx[i - 1]);
+    }
   }
 });
 

@@ -66,23 +66,23 @@ function histogram(name: string, values: Values, run: boolean, unroll: number): 
 }
 
 /**
- * Stable partition of idx[start, end) by codes[row] (one feature's column-major codes) through lut (1 = left):
- * left rows stay in order at idx[start..), right rows go in order to scratch[start..). Returns the left count.
- * Branch-free, like the JavaScript kernel: idx[l] is written after idx[i] was read, and l <= i.
+ * Split src[start, end) by codes[row] (one feature's column-major codes) through lut (1 = left): left rows in order to
+ * left[start..), right rows in order to right[start..). Returns the left count. `left` may be `src`: the write position
+ * never passes the read position. Branch-free, like the JavaScript kernel.
  */
 const partition = `
-  (func (export "partition") (param $idx i32) (param $scratch i32) (param $codes i32) (param $lut i32)
+  (func (export "partition") (param $src i32) (param $left i32) (param $right i32) (param $codes i32) (param $lut i32)
       (param $start i32) (param $end i32) (result i32)
-    (local $i i32) (local $l i32) (local $r i32) (local $row i32) (local $left i32)
+    (local $i i32) (local $l i32) (local $r i32) (local $row i32) (local $side i32)
     ${set('i', g('start'))} ${set('l', g('start'))} ${set('r', g('start'))}
     (block $done (loop $rows
       (br_if $done (i32.ge_u ${g('i')} ${g('end')}))
-      ${set('row', `(i32.load ${add(g('idx'), shl(g('i'), 2))})`)}
-      ${set('left', `(i32.load8_u ${add(g('lut'), `(i32.load8_u ${add(g('codes'), g('row'))})`)})`)}
-      (i32.store ${add(g('idx'), shl(g('l'), 2))} ${g('row')})
-      (i32.store ${add(g('scratch'), shl(g('r'), 2))} ${g('row')})
-      ${set('l', add(g('l'), g('left')))}
-      ${set('r', add(g('r'), `(i32.sub (i32.const 1) ${g('left')})`))}
+      ${set('row', `(i32.load ${add(g('src'), shl(g('i'), 2))})`)}
+      ${set('side', `(i32.load8_u ${add(g('lut'), `(i32.load8_u ${add(g('codes'), g('row'))})`)})`)}
+      (i32.store ${add(g('left'), shl(g('l'), 2))} ${g('row')})
+      (i32.store ${add(g('right'), shl(g('r'), 2))} ${g('row')})
+      ${set('l', add(g('l'), g('side')))}
+      ${set('r', add(g('r'), `(i32.sub (i32.const 1) ${g('side')})`))}
       ${set('i', add(g('i'), '(i32.const 1)'))}
       (br $rows)))
     (i32.sub ${g('l')} ${g('start')})
