@@ -25,10 +25,10 @@ function latency(model: { predictRow(row: Float64Array, out: Float64Array): void
   return { p50us: warm[Math.floor(warm.length * 0.5)], p99us: warm[Math.floor(warm.length * 0.99)] };
 }
 
-/** phases rounded to ms, plus what boosting spent outside them (split finding, leaf values, tree bookkeeping) */
+/** phases rounded to ms, plus what boosting spent outside them (leaf values, tree bookkeeping, dispatch) */
 function roundAll(t: Record<string, number>): Record<string, number> {
-  const inner = ['histogram', 'partition', 'gradients', 'quantize', 'scores'].reduce((s, k) => s + (t[k] ?? 0), 0);
-  const all = { ...t, splitsAndOther: (t.boosting ?? 0) - inner };
+  const inner = Object.entries(t).filter(([k]) => k !== 'binning' && k !== 'boosting').reduce((s, [, v]) => s + v, 0);
+  const all = { ...t, other: (t.boosting ?? 0) - inner };
   return Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Math.round(v)]));
 }
 

@@ -3,14 +3,15 @@ import { Rng } from '../../util/rng.ts';
 import type { FitContext, Matrix } from '../types.ts';
 import { fitBinMapper } from './binning.ts';
 import { growTree, slotsNeeded, type GrowerSetup, type GrownLeaf, type HistEngine } from './grower.ts';
-import { buildHistogram, subtractHistogram } from './histogram.ts';
+import { buildHistogram } from './histogram.ts';
+import { runSplitJobs } from './split-jobs.ts';
 import { checkTargets, makeObjective, median, type Objective, type ObjectiveName, type ObjectiveSpec } from './objective.ts';
 import type { GbdtConfig } from './params.ts';
 import { partitionJobsHere } from './partition.ts';
 import { gradientsWithRange, Q, quantizeRows, quantLevels } from './quantize.ts';
 import { openEngine, startWorkers, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
-import { leafOutput } from './split.ts';
+import { leafOutput, type SplitParams } from './split.ts';
 import { ForestBuilder } from './tree.ts';
 import { addLeafValues, binInto, makeWorkspace, sumLeaves, type Workspace } from './workspace.ts';
 
@@ -42,7 +43,7 @@ function timedEngine(e: HistEngine, t: Record<string, number>): HistEngine {
   };
   return {
     build: (...a) => time('histogram', () => e.build(...a)),
-    subtract: (...a) => time('histogram', () => e.subtract(...a)),
+    splits: (...a) => time('splits', () => e.splits(...a)),
     gradients: (...a) => time('gradients', () => e.gradients(...a)),
     quantize: () => time('quantize', () => e.quantize()),
     leafSums: (n) => time('leafSums', () => e.leafSums(n)),
@@ -55,7 +56,8 @@ function timedEngine(e: HistEngine, t: Record<string, number>): HistEngine {
 export const PARALLEL_MIN_ROWS = 50_000;
 
 /** Local engine: all work on the calling thread. */
-export function localEngine(w: Workspace, obj: Objective): HistEngine {
+export function localEngine(w: Workspace, obj: Objective, split: SplitParams): HistEngine {
+  const unpacked = new Float64Array(w.quantized ? w.slotSize : 0);
   return {
     gradients: (k) => gradientsWithRange(obj, w, k, 0, w.n),
     quantize: () => quantizeRows(w, 0, w.n),
@@ -66,7 +68,7 @@ export function localEngine(w: Workspace, obj: Objective): HistEngine {
     partitionBatch: (nJobs) => partitionJobsHere(w, nJobs),
     addLeaves: (nLeaves, nRows, off) => addLeafValues(w, nLeaves, off, 0, nRows),
     build: (slot, start, end, nActive) => buildHistogram(w, slot, start, end, 0, nActive),
-    subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
+    splits: (nJobs, nActive) => runSplitJobs(w, split, unpacked, nJobs, nActive, 0, 1),
   };
 }
 
@@ -82,7 +84,7 @@ export async function train(X: Matrix, y: Float64Array, ctx: FitContext, cfg: Gb
     const mapper = fitBinMapper(X, cfg.maxBin, ctx.seed);
     const w = makeWorkspace(X, mapper, slotsNeeded(cfg.numLeaves, cfg.maxDepth), obj.nClasses, cfg.numLeaves, cfg.quantizedGradients, parallel ? cfg.threads : 1, opts.kernels);
     w.y.set(y);
-    handle = crew ? await openEngine(crew, w, spec, obj) : { engine: localEngine(w, obj), binAll: (cols) => binInto(w, cols), close: async () => {} };
+    handle = crew ? await openEngine(crew, w, spec, obj, cfg) : { engine: localEngine(w, obj, cfg), binAll: (cols) => binInto(w, cols), close: async () => {} };
     handle.binAll(X.columns);
     const t = opts.timings;
     if (t) t.binning = (t.binning ?? 0) + performance.now() - t0;

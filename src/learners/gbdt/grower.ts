@@ -2,15 +2,16 @@
 import type { BinMapper } from './binning.ts';
 import { unpackSlot } from './quantize.ts';
 import type { Workspace } from './workspace.ts';
-import { findBestSplit, type HistLayout, type NodeStats, type Split, type SplitParams } from './split.ts';
+import type { HistLayout, NodeStats, Split, SplitParams } from './split.ts';
+import { readSplit, setSplitJob } from './split-jobs.ts';
 import type { ForestBuilder } from './tree.ts';
 
 /** Runs the row-heavy work, locally or on the worker pool (see pool.ts). */
 export interface HistEngine {
   /** histogram of rows idx[start, end) into `slot`, active features [0, nActive) */
   build(slot: number, start: number, end: number, nActive: number): void;
-  /** parent slot -= child slot */
-  subtract(parent: number, child: number, nActive: number): void;
+  /** best splits of split jobs j < nJobs (see split-jobs.ts), into the workspace's results */
+  splits(nJobs: number, nActive: number): void;
   /** gradients of class k for every row, from the workspace's roundScores; returns [max |g|, max h] over the rows */
   gradients(k: number): [number, number];
   /** pack the quantized gradients of every row (qinfo must be set) */
@@ -49,6 +50,8 @@ export interface GrownLeaf extends NodeStats {
 interface OpenLeaf extends GrownLeaf {
   readonly depth: number;
   slot: number;
+  /** the sibling's slot when this slot still holds the parent's histogram (subtract it before scanning), else -1 */
+  minus: number;
   best: Split | null;
 }
 
@@ -65,10 +68,10 @@ export function growTree(g: GrowerSetup, nRows: number, nActive: number, forest:
   const rootSlot = free.pop() as number;
   g.engine.build(rootSlot, 0, nRows, nActive);
   const [G, H] = slotTotals(g, rootSlot);
-  const root: OpenLeaf = { node: forest.startTree(), start: 0, end: nRows, G, H, C: nRows, lo: -Infinity, hi: Infinity, depth: 0, slot: rootSlot, best: null };
+  const root: OpenLeaf = { node: forest.startTree(), start: 0, end: nRows, G, H, C: nRows, lo: -Infinity, hi: Infinity, depth: 0, slot: rootSlot, minus: -1, best: null };
   const open: OpenLeaf[] = [root];
   const done: GrownLeaf[] = [];
-  evaluateLeaf(g, root, nActive, free);
+  evaluateNodes(g, [root], nActive, free);
   if (growsComplete(g)) return growLevels(g, root, nActive, forest, free);
   while (open.length + done.length < g.numLeaves) {
     const i = bestLeaf(open);
@@ -114,15 +117,19 @@ function canSplit(g: GrowerSetup, leaf: OpenLeaf): boolean {
   return depthOk && leaf.C >= Math.max(2, 2 * g.split.minDataInLeaf) && leaf.H >= 2 * g.split.minSumHessian;
 }
 
-/** Find the leaf's best split; a leaf that cannot split gives its histogram slot back. */
-function evaluateLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, free: number[]): void {
-  if (canSplit(g, leaf)) {
-    const [hist, base] = slotView(g, leaf.slot, nActive);
-    leaf.best = findBestSplit(hist, base, g.layout, g.w.active, nActive, leaf, g.split);
-  } else {
-    leaf.best = null;
-  }
-  if (leaf.best === null && leaf.slot >= 0) { free.push(leaf.slot); leaf.slot = -1; }
+/** Find the nodes' best splits in one batch; nodes that cannot split give their histogram slots back afterwards. */
+function evaluateNodes(g: GrowerSetup, nodes: readonly OpenLeaf[], nActive: number, free: number[]): void {
+  const jobOf = nodes.map(() => -1);
+  let nJobs = 0;
+  nodes.forEach((leaf, i) => {
+    if (canSplit(g, leaf)) { setSplitJob(g.w, nJobs, leaf.slot, leaf.minus, leaf); jobOf[i] = nJobs++; }
+  });
+  if (nJobs > 0) g.engine.splits(nJobs, nActive);
+  nodes.forEach((leaf, i) => {
+    leaf.best = jobOf[i] >= 0 ? readSplit(g.w, jobOf[i]) : null;
+    leaf.minus = -1;
+    if (leaf.best === null && leaf.slot >= 0) { free.push(leaf.slot); leaf.slot = -1; }
+  });
 }
 
 /**
@@ -147,17 +154,16 @@ function growLevels(g: GrowerSetup, root: OpenLeaf, nActive: number, forest: For
     });
     if (splitting.length > 0) g.engine.partitionBatch(splitting.length);
     const mids = splitting.map((_, j) => g.w.jobs[4 * j + 3]);
-    const pairs: [number, number][] = [];
+    let builds = 0;
     const next: OpenLeaf[] = [];
     splitting.forEach((leaf, j) => {
       const [left, right] = makeChildren(g, leaf, nodes[j], mids[j]);
       const small = assignSlots(g, leaf, left, right, free);
-      if (small) { g.w.jobs.set([small.slot, small.start, small.end, 0], 4 * pairs.length); pairs.push([leaf.slot, small.slot]); }
+      if (small) g.w.jobs.set([small.slot, small.start, small.end, 0], 4 * builds++);
       next.push(left, right);
     });
-    if (pairs.length > 0) g.engine.buildBatch(pairs.length, nActive);
-    for (const [parent, child] of pairs) g.engine.subtract(parent, child, nActive);
-    for (const c of next) evaluateLeaf(g, c, nActive, free);
+    if (builds > 0) g.engine.buildBatch(builds, nActive);
+    evaluateNodes(g, next, nActive, free);
     level = next;
   }
   return done.sort((a, b) => a.node - b.node);
@@ -172,12 +178,16 @@ function commitSplit(g: GrowerSetup, leaf: OpenLeaf, forest: ForestBuilder): [nu
   return forest.split(leaf.node, s.feature, threshold, s.defaultLeft, s.gain, bits);
 }
 
-/** The smaller child gets a new slot (returned: its histogram must be built), the larger the parent's; or none. */
+/**
+ * The smaller child gets a new slot (returned: its histogram must be built), the larger the parent's, from which the
+ * smaller one's is subtracted before the scan; or none, when neither child can split.
+ */
 function assignSlots(g: GrowerSetup, leaf: OpenLeaf, left: OpenLeaf, right: OpenLeaf, free: number[]): OpenLeaf | null {
   if (!canSplit(g, left) && !canSplit(g, right)) { free.push(leaf.slot); return null; }
   const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
   small.slot = free.pop() as number;
   large.slot = leaf.slot;
+  large.minus = small.slot;
   return small;
 }
 
@@ -190,12 +200,8 @@ function splitLeaf(g: GrowerSetup, leaf: OpenLeaf, nActive: number, forest: Fore
   const mid = g.w.jobs[3];
   const [left, right] = makeChildren(g, leaf, nodes, mid);
   const small = assignSlots(g, leaf, left, right, free);
-  if (small) {
-    g.engine.build(small.slot, small.start, small.end, nActive);
-    g.engine.subtract(leaf.slot, small.slot, nActive);
-  }
-  evaluateLeaf(g, left, nActive, free);
-  evaluateLeaf(g, right, nActive, free);
+  if (small) g.engine.build(small.slot, small.start, small.end, nActive);
+  evaluateNodes(g, [left, right], nActive, free);
   return [left, right];
 }
 
@@ -205,8 +211,8 @@ function makeChildren(g: GrowerSetup, leaf: OpenLeaf, [ln, rn]: [number, number]
   const [lb, rb] = childBounds(leaf, s, g.split.monotone[s.feature]);
   const depth = leaf.depth + 1;
   // counts are exact from the partition (the split's counts were estimated from hessians)
-  const left: OpenLeaf = { node: ln, start: leaf.start, end: mid, G: s.GL, H: s.HL, C: mid - leaf.start, lo: lb[0], hi: lb[1], depth, slot: -1, best: null };
-  const right: OpenLeaf = { node: rn, start: mid, end: leaf.end, G: s.GR, H: s.HR, C: leaf.end - mid, lo: rb[0], hi: rb[1], depth, slot: -1, best: null };
+  const left: OpenLeaf = { node: ln, start: leaf.start, end: mid, G: s.GL, H: s.HL, C: mid - leaf.start, lo: lb[0], hi: lb[1], depth, slot: -1, minus: -1, best: null };
+  const right: OpenLeaf = { node: rn, start: mid, end: leaf.end, G: s.GR, H: s.HR, C: leaf.end - mid, lo: rb[0], hi: rb[1], depth, slot: -1, minus: -1, best: null };
   return [left, right];
 }
 

@@ -1,7 +1,9 @@
 // Worker-thread pool: histograms split by rows (quantized) or by feature; partitions, gradients and score updates by row chunk; Atomics over shared memory.
 import { Worker } from 'node:worker_threads';
 import type { HistEngine } from './grower.ts';
-import { buildHistogram, buildSegment, jobRows, mergeSegments, subtractHistogram } from './histogram.ts';
+import { buildHistogram, buildSegment, jobRows, mergeSegments } from './histogram.ts';
+import { runSplitJobs, splitParamsOf } from './split-jobs.ts';
+import type { SplitParams } from './split.ts';
 import { chunkRange, partitionJobsHere, placeChunks, splitChunks } from './partition.ts';
 import type { Objective, ObjectiveSpec } from './objective.ts';
 import { gradientsWithRange, quantizeRows } from './quantize.ts';
@@ -10,7 +12,7 @@ import { addLeafValues, binInto, sumLeaves, type Workspace } from './workspace.t
 /** Control block layout (Int32Array over a SharedArrayBuffer). */
 /** Int32 slots; FRESULTS is a Float64 index (per-thread [max |g|, max h] of the gradients) into the same buffer. */
 export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, BARRIER: 9, FRESULTS: 136, SIZE: 16 + 256 + 1024 } as const;
-export const CMD = { BUILD: 1, GRADIENTS: 3, LEAVES: 4, QUANTIZE: 6, LEAFSUMS: 7, BUILD_BATCH: 8, PARTITION_BATCH: 9, EXIT: 10 } as const;
+export const CMD = { BUILD: 1, SPLITS: 2, GRADIENTS: 3, LEAVES: 4, QUANTIZE: 6, LEAFSUMS: 7, BUILD_BATCH: 8, PARTITION_BATCH: 9, EXIT: 10 } as const;
 
 /** Nodes with fewer rows are built/partitioned on the calling thread: waking workers costs more than it saves. */
 export const MIN_PARALLEL_NODE_ROWS = 4096;
@@ -35,6 +37,7 @@ export interface WorkerInit {
   readonly quantized: boolean;
   /** left-row counts of batched partitions: job j, part p at j*parts+p */
   readonly lefts: SharedArrayBuffer;
+  readonly split: SplitParams;
 }
 
 /** Active features [k0, k1) of part p out of `parts` (contiguous, equal counts). */
@@ -65,7 +68,8 @@ export function startWorkers(threads: number): Crew {
 }
 
 /** Hand the workspace to the crew's workers; returns the engine that runs commands on them. */
-export async function openEngine(crew: Crew, w: Workspace, spec: ObjectiveSpec, obj: Objective): Promise<EngineHandle> {
+export async function openEngine(crew: Crew, w: Workspace, spec: ObjectiveSpec, obj: Objective, splitParams: SplitParams): Promise<EngineHandle> {
+  const split = splitParamsOf(splitParams);
   const threads = crew.workers.length + 1;
   const ctrlBuf = new SharedArrayBuffer(4 * CTRL.SIZE);
   const ctrl = new Int32Array(ctrlBuf);
@@ -73,12 +77,12 @@ export async function openEngine(crew: Crew, w: Workspace, spec: ObjectiveSpec, 
   await crew.booted;
   await Promise.all(crew.workers.map((worker, i) => {
     const done = reply(worker);
-    const init: WorkerInit = { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec, quantized: w.quantized, lefts: leftsBuf };
+    const init: WorkerInit = { shared: w.shared, ctrl: ctrlBuf, n: w.n, nFeatures: w.nFeatures, mapper: w.mapper, part: i + 1, parts: threads, objective: spec, quantized: w.quantized, lefts: leftsBuf, split };
     worker.postMessage(init);
     return done;
   }));
   return {
-    engine: poolEngine(w, ctrl, crew.workers.length, obj, new Int32Array(leftsBuf)),
+    engine: poolEngine(w, ctrl, crew.workers.length, obj, new Int32Array(leftsBuf), split),
     binAll: (columns) => binInto(w, columns),
     close: async () => {
       ctrl[CTRL.CMD] = CMD.EXIT;
@@ -90,8 +94,9 @@ export async function openEngine(crew: Crew, w: Workspace, spec: ObjectiveSpec, 
 }
 
 /** The engine over running workers: each call dispatches, does part 0 here, waits for the rest. */
-function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objective, lefts: Int32Array): HistEngine {
+function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objective, lefts: Int32Array, split: SplitParams): HistEngine {
   const threads = nWorkers + 1;
+  const unpacked = new Float64Array(w.quantized ? w.slotSize : 0);
   return {
     buildBatch(nJobs, nActive) {
       if (jobRows(w.jobs, nJobs) < MIN_PARALLEL_NODE_ROWS) { buildJobs(w, w.jobs, nJobs, nActive, 0, 1); return; }
@@ -117,7 +122,12 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
       awaitWorkers(ctrl);
       if (w.quantized) mergeSegments(w, w.privAll, job, 1, nActive, threads);
     },
-    subtract: (parent, child, nActive) => subtractHistogram(w, parent, child, 0, nActive),
+    splits(nJobs, nActive) {
+      if (nJobs < threads) { runSplitJobs(w, split, unpacked, nJobs, nActive, 0, 1); return; }
+      dispatch(ctrl, nWorkers, CMD.SPLITS, [nJobs, 0, 0, nActive, 0]);
+      runSplitJobs(w, split, unpacked, nJobs, nActive, 0, threads);
+      awaitWorkers(ctrl);
+    },
     gradients(k) {
       dispatch(ctrl, nWorkers, CMD.GRADIENTS, [0, 0, w.n, 0, k]);
       const [s0, e0] = chunkRange(0, w.n, 0, threads);

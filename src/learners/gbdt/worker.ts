@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { buildJobs, CMD, CTRL, partitionJobs, type WorkerInit } from './pool.ts';
 import { chunkRange } from './partition.ts';
 import { makeObjective, type Objective } from './objective.ts';
+import { runSplitJobs } from './split-jobs.ts';
 import { gradientsWithRange, quantizeRows } from './quantize.ts';
 import { addLeafValues, sumLeaves, viewsOf, type Workspace } from './workspace.ts';
 
@@ -10,6 +11,7 @@ function serve(init: WorkerInit): void {
   const w = viewsOf(init.shared, init.n, init.nFeatures, init.mapper, init.quantized, init.part);
   const obj = makeObjective(init.objective);
   const lefts = new Int32Array(init.lefts);
+  const unpacked = new Float64Array(w.quantized ? w.slotSize : 0);
   const ctrl = new Int32Array(init.ctrl);
   let seen = Atomics.load(ctrl, CTRL.SEQ);
   parentPort?.postMessage('ready');
@@ -20,7 +22,7 @@ function serve(init: WorkerInit): void {
     seen = seq;
     if (ctrl[CTRL.CMD] === CMD.EXIT) return;
     try {
-      run(w, obj, ctrl, lefts, init.part, init.parts);
+      run(w, obj, ctrl, lefts, init, unpacked);
     } catch {
       Atomics.store(ctrl, CTRL.ERROR, 1);
     }
@@ -28,11 +30,14 @@ function serve(init: WorkerInit): void {
   }
 }
 
-function run(w: Workspace, obj: Objective, ctrl: Int32Array, lefts: Int32Array, part: number, parts: number): void {
+function run(w: Workspace, obj: Objective, ctrl: Int32Array, lefts: Int32Array, init: WorkerInit, unpacked: Float64Array): void {
+  const { part, parts } = init;
   const start = ctrl[CTRL.START], end = ctrl[CTRL.END];
   const cmd = ctrl[CTRL.CMD];
   if (cmd === CMD.BUILD) {
     buildJobs(w, Int32Array.of(ctrl[CTRL.SLOT], start, end, 0), 1, ctrl[CTRL.NACTIVE], part, parts);
+  } else if (cmd === CMD.SPLITS) {
+    runSplitJobs(w, init.split, unpacked, ctrl[CTRL.SLOT], ctrl[CTRL.NACTIVE], part, parts);
   } else if (cmd === CMD.GRADIENTS) {
     const [s, e] = chunkRange(start, end, part, parts);
     new Float64Array(ctrl.buffer, 8 * CTRL.FRESULTS, 2 * parts).set(gradientsWithRange(obj, w, ctrl[CTRL.FEATURE], s, e), 2 * part);

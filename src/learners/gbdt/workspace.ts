@@ -5,6 +5,7 @@ import type { PartitionInputs } from './partition.ts';
 import type { HistLayout } from './split.ts';
 import type { Matrix } from '../types.ts';
 import { instantiateKernels } from './kernels/index.ts';
+import { SPLIT_JOB_DOUBLES, SPLIT_OUT_DOUBLES } from './split-jobs.ts';
 
 export interface Workspace extends HistInputs, PartitionInputs {
   /** targets, and raw scores class-major (scores[k*n+i]); `roundScores` is the start-of-round copy softmax reads */
@@ -28,11 +29,15 @@ export interface Workspace extends HistInputs, PartitionInputs {
   readonly shared: SharedBuffers;
   /** every thread's private histogram (thread p's at p·totalBins), for merging */
   readonly privAll: Float64Array;
+  /** split finding for a batch of nodes (see split-jobs.ts): jobs, results, and each result's bin→side table */
+  readonly splitJobs: Float64Array;
+  readonly splitOut: Float64Array;
+  readonly splitLuts: Uint8Array;
 }
 
 /** The workspace's buffers, by name. */
 const REGIONS = ['bins', 'colBins', 'gh', 'idx', 'scratch', 'scratch2', 'hist', 'active', 'y', 'scores', 'roundScores', 'leafStart',
-  'leafEnd', 'leafValue', 'leafSums', 'jobs', 'luts', 'q', 'qinfo', 'kargs', 'priv'] as const;
+  'leafEnd', 'leafValue', 'leafSums', 'jobs', 'luts', 'q', 'qinfo', 'kargs', 'priv', 'splitJobs', 'splitOut', 'splitLuts'] as const;
 type Region = (typeof REGIONS)[number];
 
 /** Where a buffer lives: a byte range of a shared buffer. */
@@ -64,6 +69,7 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: n
     jobs: 16 * maxLeaves, luts: 256 * maxLeaves, q: quantized ? 8 * n : 8, qinfo: 8 * 8,
     kargs: 8 * Math.max(1, F) * parts,
     priv: quantized ? 8 * mapper.totalBins * parts : 0,
+    splitJobs: 8 * SPLIT_JOB_DOUBLES * maxLeaves, splitOut: 8 * SPLIT_OUT_DOUBLES * maxLeaves, splitLuts: 256 * maxLeaves,
   };
   const places = (kernels === 'wasm' ? wasmPlaces(sizes) : null) ?? jsPlaces(sizes);
   return viewsOf({ ...places, parts }, X.nRows, F, mapper, quantized, 0);
@@ -122,6 +128,7 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
     kFeats: kargs.subarray(0, Fk), kOffs: kargs.subarray(Fk, 2 * Fk),
     priv: p.priv.bytes > 0 ? new Float64Array(p.priv.buf, p.priv.offset + 8 * mapper.totalBins * part, mapper.totalBins) : new Float64Array(0),
     privAll: f64('priv'),
+    splitJobs: f64('splitJobs'), splitOut: f64('splitOut'), splitLuts: u8('splitLuts'),
   };
 }
 
