@@ -64,6 +64,7 @@ export function quantizeRows(w: Workspace, from: number, to: number): void {
   const M = qi[Q.M], seed = qi[Q.SEED] | 0;
   const gs = qi[Q.GMAX] > 0 ? qi[Q.QG] / qi[Q.GMAX] : 0;
   const hs = qi[Q.HMAX] > 0 ? qi[Q.QH] / qi[Q.HMAX] : 0;
+  if (w.kernels) { w.kernels.quantize(gh.byteOffset, q.byteOffset, from, to, seed, gs, hs, M); return; }
   for (let i = from; i < to; i++) {
     const u = uniform(i, seed);
     const gq = Math.floor(gh[2 * i] * gs + u);

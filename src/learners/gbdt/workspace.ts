@@ -152,17 +152,19 @@ function transposeCodes(cols: Uint8Array, rows: Uint8Array, n: number, F: number
 
 /** Add leaf values to the scores of class offset `off` for the leaves' rows within positions [from, to) of idx. */
 export function addLeafValues(w: Workspace, nLeaves: number, off: number, from: number, to: number): void {
-  const { idx, scores } = w;
+  const { idx, scores, kernels } = w;
   for (let j = 0; j < nLeaves; j++) {
     const s = Math.max(from, w.leafStart[j]), e = Math.min(to, w.leafEnd[j]), v = w.leafValue[j];
+    if (kernels) { if (e > s) kernels.add_value(idx.byteOffset, scores.byteOffset + 8 * off, s, e, v); continue; }
     for (let i = s; i < e; i++) scores[off + idx[i]] += v;
   }
 }
 
 /** Exact gradient sums of leaves j = part, part+parts, …: each leaf is summed by one thread in row-list order. */
 export function sumLeaves(w: Workspace, nLeaves: number, part: number, parts: number): void {
-  const { idx, gh } = w;
+  const { idx, gh, kernels } = w;
   for (let j = part; j < nLeaves; j += parts) {
+    if (kernels) { kernels.leaf_sum(idx.byteOffset, gh.byteOffset, w.leafStart[j], w.leafEnd[j], w.leafSums.byteOffset + 16 * j); continue; }
     let G = 0, H = 0;
     for (let i = w.leafStart[j]; i < w.leafEnd[j]; i++) { const r = idx[i]; G += gh[2 * r]; H += gh[2 * r + 1]; }
     w.leafSums[2 * j] = G;

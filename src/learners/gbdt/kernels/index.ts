@@ -9,6 +9,9 @@ export interface Kernels {
   hist_gh_some(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
   partition(src: number, left: number, right: number, codes: number, lut: number, start: number, end: number): number;
   logloss_gradients(scores: number, y: number, gh: number, from: number, to: number): void;
+  leaf_sum(idx: number, gh: number, start: number, end: number, out: number): void;
+  add_value(idx: number, scores: number, start: number, end: number, v: number): void;
+  quantize(gh: number, q: number, from: number, to: number, seed: number, gs: number, hs: number, M: number): void;
 }
 
 export const KERNELS_WASM = new URL('./kernels.wasm', import.meta.url);

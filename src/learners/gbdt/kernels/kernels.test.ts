@@ -8,12 +8,12 @@ import type { Matrix } from '../../types.ts';
 import { fitBinMapper } from '../binning.ts';
 import { buildHistogram, subtractHistogram } from '../histogram.ts';
 import { partitionJobsHere, placeChunks, splitChunks } from '../partition.ts';
-import { binInto, makeWorkspace, type Workspace } from '../workspace.ts';
+import { addLeafValues, binInto, makeWorkspace, sumLeaves, type Workspace } from '../workspace.ts';
 import { compileKernels } from './compile.ts';
 import { KERNELS_WASM } from './index.ts';
 import { expClamped } from '../exp.ts';
 import { makeObjective } from '../objective.ts';
-import { gradientsWithRange } from '../quantize.ts';
+import { gradientsWithRange, quantizeRows } from '../quantize.ts';
 
 test('kernels.wasm is the compiled source.ts (run `npm run build:kernels` after editing the source)', async () => {
   const built = await compileKernels();
@@ -141,4 +141,30 @@ test('expClamped is within 2.3e-16 of Math.exp over [-700, 700]', () => {
     worst = Math.max(worst, Math.abs(expClamped(x) / Math.exp(x) - 1));
   }
   assert.ok(worst <= 2.3e-16, `worst relative error ${worst}`);
+});
+
+test('leaf sums, score updates and gradient quantization: WebAssembly equals JavaScript bit for bit', () => {
+  const X = data(3001, 2, 4);
+  const [a, b] = pair(X, true);
+  for (const w of [a, b]) {
+    const m = rows(w, 0.8, 1);
+    const cuts = [0, 7, 900, 901, m];
+    for (let j = 0; j < 4; j++) { w.leafStart[j] = cuts[j]; w.leafEnd[j] = cuts[j + 1]; w.leafValue[j] = 0.1 * (j - 1.5); }
+    w.scores.fill(0.25);
+    sumLeaves(w, 4, 0, 1);
+    addLeafValues(w, 4, 0, 0, m);
+    addLeafValues(w, 4, 0, 5, 950); // a partial range, as one thread's chunk
+    w.qinfo.set([2 ** 26, 32, 32, 2.5, 0.25, 12345]);
+    quantizeRows(w, 3, X.nRows - 2);
+  }
+  assert.deepEqual(a.leafSums.subarray(0, 8), b.leafSums.subarray(0, 8));
+  assert.deepEqual(a.scores, b.scores);
+  assert.deepEqual(a.q, b.q);
+  let G = 0;
+  for (let i = 7; i < 900; i++) G += a.gh[2 * a.idx[i]];
+  assert.equal(a.leafSums[2], G);
+  assert.equal(a.scores[a.idx[0]], 0.25 + a.leafValue[0]);
+  assert.equal(a.scores[a.idx[10]], 0.25 + a.leafValue[1] + a.leafValue[1]);
+  assert.equal(a.q[0], b.q[0]);
+  assert.ok(a.q[5] !== 0 && Number.isInteger(a.q[5]));
 });

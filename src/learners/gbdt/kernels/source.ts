@@ -130,6 +130,60 @@ function loglossGradients(): string {
   )`;
 }
 
+/** Exact gradient sums of rows idx[start, end), in list order, into out[0] (g) and out[1] (h). */
+const leafSum = `
+  (func (export "leaf_sum") (param $idx i32) (param $gh i32) (param $start i32) (param $end i32) (param $out i32)
+    (local $i i32) (local $a i32) (local $G f64) (local $H f64)
+    ${set('i', g('start'))}
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u ${g('i')} ${g('end')}))
+      ${set('a', add(g('gh'), shl(`(i32.load ${add(g('idx'), shl(g('i'), 2))})`, 4)))}
+      ${set('G', `(f64.add ${g('G')} (f64.load ${g('a')}))`)}
+      ${set('H', `(f64.add ${g('H')} (f64.load offset=8 ${g('a')}))`)}
+      ${set('i', add(g('i'), '(i32.const 1)'))}
+      (br $rows)))
+    (f64.store ${g('out')} ${g('G')})
+    (f64.store offset=8 ${g('out')} ${g('H')})
+  )`;
+
+/** scores[idx[i]] += v for i in [start, end) */
+const addValue = `
+  (func (export "add_value") (param $idx i32) (param $scores i32) (param $start i32) (param $end i32) (param $v f64)
+    (local $i i32) (local $a i32)
+    ${set('i', g('start'))}
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u ${g('i')} ${g('end')}))
+      ${set('a', add(g('scores'), shl(`(i32.load ${add(g('idx'), shl(g('i'), 2))})`, 3)))}
+      (f64.store ${g('a')} (f64.add (f64.load ${g('a')}) ${g('v')}))
+      ${set('i', add(g('i'), '(i32.const 1)'))}
+      (br $rows)))
+  )`;
+
+/**
+ * Quantized gradients of rows [from, to) (quantize.ts): u = hash(i ^ seed) / 2^32, q = floor(g·gs + u)·M + floor(h·hs + u),
+ * the same integer hash (imul and shifts) and the same IEEE operations as the JavaScript.
+ */
+const quantize = `
+  (func (export "quantize") (param $gh i32) (param $q i32) (param $from i32) (param $to i32) (param $seed i32)
+      (param $gs f64) (param $hs f64) (param $M f64)
+    (local $i i32) (local $x i32) (local $u f64) (local $a i32)
+    ${set('i', g('from'))}
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u ${g('i')} ${g('to')}))
+      ${set('x', `(i32.xor ${g('i')} ${g('seed')})`)}
+      ${set('x', `(i32.mul (i32.xor ${g('x')} (i32.shr_u ${g('x')} (i32.const 16))) (i32.const 0x7feb352d))`)}
+      ${set('x', `(i32.mul (i32.xor ${g('x')} (i32.shr_u ${g('x')} (i32.const 15))) (i32.const 0x846ca68b))`)}
+      ${set('x', `(i32.xor ${g('x')} (i32.shr_u ${g('x')} (i32.const 16)))`)}
+      ${set('u', `(f64.div (f64.convert_i32_u ${g('x')}) (f64.const 4294967296))`)}
+      ${set('a', add(g('gh'), shl(g('i'), 4)))}
+      (f64.store ${add(g('q'), shl(g('i'), 3))}
+        (f64.add
+          (f64.mul (f64.floor (f64.add (f64.mul (f64.load ${g('a')}) ${g('gs')}) ${g('u')})) ${g('M')})
+          (f64.floor (f64.add (f64.mul (f64.load offset=8 ${g('a')}) ${g('hs')}) ${g('u')}))))
+      ${set('i', add(g('i'), '(i32.const 1)'))}
+      (br $rows)))
+  )`;
+
 /** The module's text: it imports the workspace's shared memory as env.memory. */
 export function kernelsWat(): string {
   return `(module
@@ -140,6 +194,9 @@ export function kernelsWat(): string {
   ${histogram('hist_gh_some', 'gh', false, 2)}
   ${partition}
   ${loglossGradients()}
+  ${leafSum}
+  ${addValue}
+  ${quantize}
 )
 `;
 }
