@@ -32,11 +32,14 @@ export interface HistInputs {
   readonly active: Int32Array;
   /** the WebAssembly kernels over this workspace's memory, or null: the JavaScript kernels run */
   readonly kernels: Kernels | null;
-  /** quantized mode: this thread's private histogram (one packed sum per bin), for a job it shares with another thread */
-  readonly priv: Float64Array;
+  /** quantized mode: one private histogram (one packed sum per bin) per row segment of a parallel build */
+  readonly privAll: Float64Array;
+  readonly mapper: { readonly totalBins: number };
   /** this thread's kernel arguments in that memory: column and histogram byte address per feature */
   readonly kFeats: Int32Array;
   readonly kOffs: Int32Array;
+  /** byte address of this thread's scratch for the histogram kernels' row records */
+  readonly kScratch: number;
 }
 
 /** Doubles per histogram bin: one packed sum, or g and h. */
@@ -71,7 +74,7 @@ function buildInto(w: HistInputs, hist: Float64Array, base: number, start: numbe
   const K = w.kernels;
   if (K) {
     const vals = w.quantized ? w.q.byteOffset : w.gh.byteOffset;
-    const args = [w.bins.byteOffset, w.nFeatures, vals, w.idx.byteOffset, start, end, offs.byteOffset, feats.byteOffset, nk] as const;
+    const args = [w.bins.byteOffset, w.nFeatures, vals, w.idx.byteOffset, start, end, offs.byteOffset, feats.byteOffset, nk, w.kScratch] as const;
     if (w.quantized) (run ? K.hist_packed_run : K.hist_packed_some)(...args);
     else (run ? K.hist_gh_run : K.hist_gh_some)(...args);
   } else if (w.quantized) {
@@ -83,43 +86,49 @@ function buildInto(w: HistInputs, hist: Float64Array, base: number, start: numbe
   }
 }
 
+/** Segments of a row-parallel build on `parts` threads: one each (interleaving more per thread measured no faster). */
+export function segmentCount(parts: number): number {
+  return parts;
+}
+
 /**
- * Quantized mode, row-parallel: the rows of jobs j < nJobs (slot, start, end = jobs[4j..4j+2]), taken end to end, are cut
- * into `parts` equal segments, and thread `part` builds every feature over its segment. A job whose first rows are in
- * the segment is built into its slot; the segment's first job, when it began in an earlier segment, goes to the
- * thread's private histogram and `mergeSegments` adds it in. Packed sums are exact integers, so the result does not
- * depend on the cut: bit-identical for any thread count. Each thread reads only its rows' codes.
+ * Quantized mode, row-parallel: the rows of jobs j < nJobs (slot, start, end = jobs[4j..4j+2]), taken end to end, are
+ * cut into segmentCount(parts) equal segments; thread `part` builds every feature over segment `part` (the loop allows more).
+ * A job whose first rows are in a segment is built into its slot; the segment's first job, when it began in an earlier
+ * segment, goes to the segment's private histogram, which `mergeSegments` adds in. Packed sums are exact integers, so
+ * the result does not depend on the cut: bit-identical for any thread count. Each thread reads only its rows' codes.
  */
 export function buildSegment(w: HistInputs, jobs: Int32Array, nJobs: number, nActive: number, part: number, parts: number): void {
-  const total = jobRows(jobs, nJobs);
-  const a = Math.floor((part * total) / parts), b = Math.floor(((part + 1) * total) / parts);
-  for (let j = 0, c = 0; j < nJobs; j++) {
-    const slot = jobs[4 * j], start = jobs[4 * j + 1], len = jobs[4 * j + 2] - start;
-    const lo = Math.max(a, c), hi = Math.min(b, c + len);
-    if (hi > lo) {
-      if (lo === c) buildInto(w, w.hist, slot * w.slotSize, start, start + hi - c, 0, nActive);
-      else buildInto(w, w.priv, 0, start + lo - c, start + hi - c, 0, nActive);
-    } else if (len === 0 && part === 0) {
-      buildInto(w, w.hist, slot * w.slotSize, start, start, 0, nActive);
+  const total = jobRows(jobs, nJobs), segs = segmentCount(parts);
+  for (let seg = part; seg < segs; seg += parts) {
+    const a = Math.floor((seg * total) / segs), b = Math.floor(((seg + 1) * total) / segs);
+    for (let j = 0, c = 0; j < nJobs && c < b; j++) {
+      const slot = jobs[4 * j], start = jobs[4 * j + 1], len = jobs[4 * j + 2] - start;
+      const lo = Math.max(a, c), hi = Math.min(b, c + len);
+      if (hi > lo) {
+        if (lo === c) buildInto(w, w.hist, slot * w.slotSize, start, start + hi - c, 0, nActive);
+        else buildInto(w, w.privAll, seg * w.mapper.totalBins, start + lo - c, start + hi - c, 0, nActive);
+      } else if (len === 0 && seg === 0) {
+        buildInto(w, w.hist, slot * w.slotSize, start, start, 0, nActive);
+      }
+      c += len;
     }
-    c += len;
   }
 }
 
-/** After every part's buildSegment: add each thread's private histogram into the job it continued. */
-export function mergeSegments(w: HistInputs, privAll: Float64Array, jobs: Int32Array, nJobs: number, nActive: number, parts: number): void {
-  const total = jobRows(jobs, nJobs);
-  const privSize = privAll.length / parts;
-  for (let p = 1; p < parts; p++) {
-    const a = Math.floor((p * total) / parts), b = Math.floor(((p + 1) * total) / parts);
+/** After every thread's buildSegment: add each segment's private histogram into the job it continued. */
+export function mergeSegments(w: HistInputs, jobs: Int32Array, nJobs: number, nActive: number, parts: number): void {
+  const total = jobRows(jobs, nJobs), segs = segmentCount(parts), size = w.mapper.totalBins;
+  for (let seg = 1; seg < segs; seg++) {
+    const a = Math.floor((seg * total) / segs), b = Math.floor(((seg + 1) * total) / segs);
     if (b <= a) continue;
     for (let j = 0, c = 0; j < nJobs; j++) {
       const len = jobs[4 * j + 2] - jobs[4 * j + 1];
       if (a > c && a < c + len) {
-        const base = jobs[4 * j] * w.slotSize, pb = p * privSize;
+        const base = jobs[4 * j] * w.slotSize, pb = seg * size;
         for (let k = 0; k < nActive; k++) {
           const f = w.active[k], o = w.offset[f];
-          for (let bin = 0; bin < w.width[f]; bin++) w.hist[base + o + bin] += privAll[pb + o + bin];
+          for (let bin = 0; bin < w.width[f]; bin++) w.hist[base + o + bin] += w.privAll[pb + o + bin];
         }
         break;
       }

@@ -103,7 +103,7 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
       dispatch(ctrl, nWorkers, CMD.BUILD_BATCH, [nJobs, 0, 0, nActive, 0]);
       buildJobs(w, w.jobs, nJobs, nActive, 0, threads);
       awaitWorkers(ctrl);
-      if (w.quantized) mergeSegments(w, w.privAll, w.jobs, nJobs, nActive, threads);
+      if (w.quantized) mergeSegments(w, w.jobs, nJobs, nActive, threads);
     },
     partitionBatch(nJobs) {
       let rows = 0;
@@ -120,7 +120,7 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
       const job = Int32Array.of(slot, start, end, 0);
       buildJobs(w, job, 1, nActive, 0, threads);
       awaitWorkers(ctrl);
-      if (w.quantized) mergeSegments(w, w.privAll, job, 1, nActive, threads);
+      if (w.quantized) mergeSegments(w, job, 1, nActive, threads);
     },
     splits(nJobs, nActive) {
       if (nJobs < threads) { runSplitJobs(w, split, unpacked, nJobs, nActive, 0, 1); return; }

@@ -1,10 +1,11 @@
 // Shared-memory training buffers (bins, gradients, row lists, histogram slots), allocated once per fit.
 import { binColumn, type BinMapper } from './binning.ts';
-import type { HistInputs } from './histogram.ts';
+import { segmentCount, type HistInputs } from './histogram.ts';
 import type { PartitionInputs } from './partition.ts';
 import type { HistLayout } from './split.ts';
 import type { Matrix } from '../types.ts';
 import { instantiateKernels } from './kernels/index.ts';
+import { BLOCK_ROWS } from './kernels/source.ts';
 import { SPLIT_JOB_DOUBLES, SPLIT_OUT_DOUBLES } from './split-jobs.ts';
 
 export interface Workspace extends HistInputs, PartitionInputs {
@@ -27,8 +28,6 @@ export interface Workspace extends HistInputs, PartitionInputs {
   readonly layout: HistLayout;
   /** the buffers, to hand to worker threads */
   readonly shared: SharedBuffers;
-  /** every thread's private histogram (thread p's at p·totalBins), for merging */
-  readonly privAll: Float64Array;
   /** split finding for a batch of nodes (see split-jobs.ts): jobs, results, and each result's bin→side table */
   readonly splitJobs: Float64Array;
   readonly splitOut: Float64Array;
@@ -54,6 +53,11 @@ export interface SharedBuffers {
   readonly parts: number;
 }
 
+/** Kernel arguments of one thread: column and histogram address per feature, then the histogram kernels' row records. */
+function kargsBytes(F: number): number {
+  return Math.ceil((8 * Math.max(1, F) + 32 * BLOCK_ROWS) / 64) * 64;
+}
+
 /** Largest WebAssembly memory (65536 pages of 64 KiB). */
 const WASM_MAX_BYTES = 2 ** 32;
 const PAGE = 65536;
@@ -67,8 +71,8 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: n
     scores: 8 * K * n, roundScores: K > 1 ? 8 * K * n : 0,
     leafStart: 4 * maxLeaves, leafEnd: 4 * maxLeaves, leafValue: 8 * maxLeaves, leafSums: 16 * maxLeaves,
     jobs: 16 * maxLeaves, luts: 256 * maxLeaves, q: quantized ? 8 * n : 8, qinfo: 8 * 8,
-    kargs: 8 * Math.max(1, F) * parts,
-    priv: quantized ? 8 * mapper.totalBins * parts : 0,
+    kargs: kargsBytes(F) * parts,
+    priv: quantized && parts > 1 ? 8 * mapper.totalBins * segmentCount(parts) : 0,
     splitJobs: 8 * SPLIT_JOB_DOUBLES * maxLeaves, splitOut: 8 * SPLIT_OUT_DOUBLES * maxLeaves, splitLuts: 256 * maxLeaves,
   };
   const places = (kernels === 'wasm' ? wasmPlaces(sizes) : null) ?? jsPlaces(sizes);
@@ -113,7 +117,7 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
   const u8 = (r: Region): Uint8Array => view(Uint8Array, r, 1);
   const scores = f64('scores');
   const Fk = Math.max(1, F);
-  const kargs = new Int32Array(p.kargs.buf, p.kargs.offset + 8 * Fk * part, 2 * Fk);
+  const kargs = new Int32Array(p.kargs.buf, p.kargs.offset + kargsBytes(F) * part, 2 * Fk);
   return {
     n, nFeatures: F, mapper, shared, quantized, q: f64('q'), qinfo: f64('qinfo'),
     bins: u8('bins'), colBins: u8('colBins'), gh: f64('gh'), idx: view(Uint32Array, 'idx', 4),
@@ -125,8 +129,7 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
     slotSize: 2 * mapper.totalBins, offset, offset2, width,
     layout: { offset2, width, categorical },
     kernels: shared.memory ? instantiateKernels(shared.memory) : null,
-    kFeats: kargs.subarray(0, Fk), kOffs: kargs.subarray(Fk, 2 * Fk),
-    priv: p.priv.bytes > 0 ? new Float64Array(p.priv.buf, p.priv.offset + 8 * mapper.totalBins * part, mapper.totalBins) : new Float64Array(0),
+    kFeats: kargs.subarray(0, Fk), kOffs: kargs.subarray(Fk, 2 * Fk), kScratch: kargs.byteOffset + 8 * Fk,
     privAll: f64('priv'),
     splitJobs: f64('splitJobs'), splitOut: f64('splitOut'), splitLuts: u8('splitLuts'),
   };

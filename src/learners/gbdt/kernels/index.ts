@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 
 /** Exports of kernels.wasm; every pointer is a byte address in the shared memory. */
 export interface Kernels {
-  hist_packed_run(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
-  hist_packed_some(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
-  hist_gh_run(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
-  hist_gh_some(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number): void;
+  hist_packed_run(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number, scr: number): void;
+  hist_packed_some(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number, scr: number): void;
+  hist_gh_run(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number, scr: number): void;
+  hist_gh_some(bins: number, F: number, vals: number, idx: number, start: number, end: number, offs: number, feats: number, nk: number, scr: number): void;
   partition(src: number, left: number, right: number, codes: number, lut: number, start: number, end: number): number;
   logloss_gradients(scores: number, y: number, gh: number, from: number, to: number): void;
   leaf_sum(idx: number, gh: number, start: number, end: number, out: number): void;
