@@ -7,7 +7,9 @@ const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void
 const [name, ...args] = process.argv.slice(2);
 const load = name ? BENCHES[name] : undefined;
 if (!load) {
-  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [flags]`);
+  const usage = `usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [flags]   (npm run bench -- <name> --help for the flags)`;
+  if (name === '--help' || name === '-h') { console.log(usage); process.exit(0); }
+  console.error(name ? `unknown benchmark '${name}'; ${usage}` : usage);
   process.exit(2);
 }
 await (await load()).main(args);

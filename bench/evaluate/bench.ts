@@ -30,6 +30,10 @@ function median(runs: Side[]): Side {
 }
 
 export async function main(args: string[]): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`${USAGE}\n\nTimes evaluateSplitParallel (every binary metric, slices, reliability bins, a bootstrap CI of AUC) against\nscikit-learn's roc_auc_score + log_loss on the same 1M seeded rows, each in its own process; figures in bench/RESULTS.md.`);
+    return;
+  }
   const s: Settings = {
     rows: flag(args, 'rows', '1000000'), slices: flag(args, 'slices', '20'), resamples: flag(args, 'resamples', '1000'),
     threads: Math.max(1, flag(args, 'threads', '2')), breakdown: args.includes('--breakdown'), serial: args.includes('--serial'),

@@ -13,6 +13,25 @@ interface Side { seconds: number; cpuSeconds: number; peakMB: number; auc: numbe
 
 const USAGE = 'usage: npm run bench -- gbdt [--case synthetic|adult|flights|latency] [--rows N] [--features F] [--rounds K] [--depth D] [--threads T] [--ordinal] [--repeat R] [--json]';
 
+const HELP = `${USAGE}
+
+Trains Gauntlet's gbdt and XGBoost (tree_method=hist, Debian python3-xgboost via /usr/bin/python3) on the same data in
+the same run, each in its own process, with matched settings, and prints wall and CPU time, peak memory and AUC for
+both, and the ratios (Gauntlet / XGBoost).
+
+  --case synthetic   1M x 30 dense numeric rows like make_classification (default; --rows, --features resize it)
+  --case adult       ../shared/datasets/adult.csv with adult_split.csv (train / test), 200 rounds
+  --case flights     ../shared/datasets/flights_3m.csv.gz, month <= 5 trains, >= 6 tests, 'delay' dropped
+  --case latency     Adult with 300 rounds, plus single-row predictRow p50/p99
+  --ordinal          categoricals as ordinal codes for Gauntlet too (like-for-like with XGBoost)
+  --rounds K         boosting rounds (default 100; Adult 200, latency 300)
+  --depth D          tree depth (default 6; Gauntlet uses numLeaves = 2^D)
+  --threads T        threads for both (default 2)
+  --repeat R         run each side R times and report the medians
+  --json             one line: {"gauntlet": {...}, "xgboost": {...}, "ratio": {"seconds", "cpuSeconds", "peakMB"}}
+
+Figures are recorded in bench/RESULTS.md.`;
+
 function flag(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
@@ -38,6 +57,7 @@ function summarize(runs: Side[]): Side {
 }
 
 export async function main(args: string[]): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) { console.log(HELP); return; }
   const caseName = flag(args, 'case', 'synthetic');
   const s: Settings = {
     rounds: Number(flag(args, 'rounds', caseName === 'latency' ? '300' : caseName === 'adult' ? '200' : '100')),
