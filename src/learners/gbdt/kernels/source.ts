@@ -124,21 +124,27 @@ const f64x2 = (v: number): string => `(v128.const f64x2 ${v.toPrecision(17)} ${v
 /**
  * Logloss gradients of rows [from, to), two rows per step in f64x2: p = 1/(1 + e^-s) with -s clamped to ±EXP_LIMIT,
  * g = p - y, h = max(p(1-p), 1e-16), stored interleaved. e^x is exp.ts's sequence: k = nearest(x/ln2) (ties to even),
- * r = (x - k·ln2hi) - k·ln2lo, the Taylor polynomial in Horner order, then k added to the exponent bits (exact: the
+ * r = (x - k·ln2hi) - k·ln2lo, the Taylor polynomial by Estrin's scheme, then k added to the exponent bits (exact: the
  * result is a normal number); an odd last row runs the same lanes.
  */
 function loglossGradients(): string {
-  const poly = (r: string): string => {
-    // Horner, innermost first: q = c0·r + c1, then p = c_j + r·p ..., then 1 + r·(1 + r·p)
-    let e = `(f64x2.add (f64x2.mul ${f64x2(EXP_COEFFS[0])} ${r}) ${f64x2(EXP_COEFFS[1])})`;
-    for (let j = 2; j < EXP_COEFFS.length; j++) e = `(f64x2.add ${f64x2(EXP_COEFFS[j])} (f64x2.mul ${r} ${e}))`;
-    return `(f64x2.add ${f64x2(1)} (f64x2.mul ${r} (f64x2.add ${f64x2(1)} (f64x2.mul ${r} ${e}))))`;
+  // Estrin's scheme, as exp.ts: b0 = (1 + r) + (K2 + K3·r)·r², b1 = (K4 + K5·r) + (K6 + K7·r)·r², b2 = (K8 + K9·r) + (K10 + K11·r)·r²,
+  // p = (b0 + b1·r⁴) + (b2 + (K12 + K13·r)·r⁴)·r⁸
+  const K = EXP_COEFFS;
+  const lin = (a: number): string => `(f64x2.add ${f64x2(K[a])} (f64x2.mul ${f64x2(K[a + 1])} ${g('r')}))`;
+  const fma = (a: string, b: string, c: string): string => `(f64x2.add ${a} (f64x2.mul ${b} ${g(c)}))`;
+  const poly = (): string => {
+    const b0 = fma(`(f64x2.add ${f64x2(1)} ${g('r')})`, lin(2), 'r2');
+    const b1 = fma(lin(4), lin(6), 'r2');
+    const b2 = fma(lin(8), lin(10), 'r2');
+    return fma(fma(b0, b1, 'r4'), fma(b2, lin(12), 'r4'), 'r8');
   };
   const step = (load: (p: string) => string, store: string): string => `
       ${set('x', `(f64x2.min ${f64x2(EXP_LIMIT)} (f64x2.max ${f64x2(-EXP_LIMIT)} (f64x2.neg ${load(add(g('scores'), shl(g('i'), 3)))})))`)}
       ${set('k', `(f64x2.nearest (f64x2.mul ${g('x')} ${f64x2(INV_LN2)}))`)}
       ${set('r', `(f64x2.sub (f64x2.sub ${g('x')} (f64x2.mul ${g('k')} ${f64x2(LN2_HI)})) (f64x2.mul ${g('k')} ${f64x2(LN2_LO)}))`)}
-      ${set('e', `(i64x2.add ${poly(g('r'))} (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero ${g('k')})) (i32.const 52)))`)}
+      ${set('r2', `(f64x2.mul ${g('r')} ${g('r')})`)} ${set('r4', `(f64x2.mul ${g('r2')} ${g('r2')})`)} ${set('r8', `(f64x2.mul ${g('r4')} ${g('r4')})`)}
+      ${set('e', `(i64x2.add ${poly()} (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero ${g('k')})) (i32.const 52)))`)}
       ${set('p', `(f64x2.div ${f64x2(1)} (f64x2.add ${f64x2(1)} ${g('e')}))`)}
       ${set('gv', `(f64x2.sub ${g('p')} ${load(add(g('y'), shl(g('i'), 3)))})`)}
       ${set('hv', `(f64x2.max (f64x2.mul ${g('p')} (f64x2.sub ${f64x2(1)} ${g('p')})) ${f64x2(1e-16)})`)}
@@ -148,7 +154,7 @@ function loglossGradients(): string {
   const gh = add(g('gh'), shl(g('i'), 4));
   return `
   (func (export "logloss_gradients") (param $scores i32) (param $y i32) (param $gh i32) (param $from i32) (param $to i32)
-    (local $i i32) (local $x v128) (local $k v128) (local $r v128) (local $e v128) (local $p v128) (local $gv v128) (local $hv v128)
+    (local $i i32) (local $x v128) (local $k v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $r8 v128) (local $e v128) (local $p v128) (local $gv v128) (local $hv v128)
     ${set('i', g('from'))}
     (block $pairs_done (loop $pairs
       (br_if $pairs_done (i32.ge_s (i32.add ${g('i')} (i32.const 1)) ${g('to')}))
