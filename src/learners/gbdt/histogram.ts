@@ -33,7 +33,7 @@ export interface HistInputs {
   /** the WebAssembly kernels over this workspace's memory, or null: the JavaScript kernels run */
   readonly kernels: Kernels | null;
   /** quantized mode: one private histogram (one packed sum per bin) per row segment of a parallel build */
-  readonly privAll: Float64Array;
+  readonly segmentHists: Float64Array;
   readonly mapper: { readonly totalBins: number };
   /** this thread's kernel arguments in that memory: column and histogram byte address per feature */
   readonly kFeats: Int32Array;
@@ -107,7 +107,7 @@ export function buildSegment(w: HistInputs, jobs: Int32Array, nJobs: number, nAc
       const lo = Math.max(a, c), hi = Math.min(b, c + len);
       if (hi > lo) {
         if (lo === c) buildInto(w, w.hist, slot * w.slotSize, start, start + hi - c, 0, nActive);
-        else buildInto(w, w.privAll, seg * w.mapper.totalBins, start + lo - c, start + hi - c, 0, nActive);
+        else buildInto(w, w.segmentHists, seg * w.mapper.totalBins, start + lo - c, start + hi - c, 0, nActive);
       } else if (len === 0 && seg === 0) {
         buildInto(w, w.hist, slot * w.slotSize, start, start, 0, nActive);
       }
@@ -128,7 +128,7 @@ export function mergeSegments(w: HistInputs, jobs: Int32Array, nJobs: number, nA
         const base = jobs[4 * j] * w.slotSize, pb = seg * size;
         for (let k = 0; k < nActive; k++) {
           const f = w.active[k], o = w.offset[f];
-          for (let bin = 0; bin < w.width[f]; bin++) w.hist[base + o + bin] += w.privAll[pb + o + bin];
+          for (let bin = 0; bin < w.width[f]; bin++) w.hist[base + o + bin] += w.segmentHists[pb + o + bin];
         }
         break;
       }

@@ -1,4 +1,5 @@
-// Worker-thread pool: histograms split by rows (quantized) or by feature; partitions, gradients and score updates by row chunk; Atomics over shared memory.
+// Worker-thread pool over the shared workspace: histograms split by rows (quantized) or by feature, split finding by
+// node, partitions, gradients and score updates by row chunk; commands and barriers through Atomics.
 import { Worker } from 'node:worker_threads';
 import type { HistEngine } from './grower.ts';
 import { buildHistogram, buildSegment, jobRows, mergeSegments } from './histogram.ts';
@@ -9,10 +10,12 @@ import type { Objective, ObjectiveSpec } from './objective.ts';
 import { gradientsWithRange, quantizeRows } from './quantize.ts';
 import { addLeafValues, binInto, sumLeaves, type Workspace } from './workspace.ts';
 
-/** Control block layout (Int32Array over a SharedArrayBuffer). */
-/** Int32 slots; FRESULTS is a Float64 index (per-thread [max |g|, max h] of the gradients) into the same buffer. */
+/**
+ * Control block layout (Int32Array over a SharedArrayBuffer): command sequence, workers pending, command and its
+ * arguments, error flag, the partition barrier; FRESULTS is a Float64 index (per-thread [max |g|, max h]) into it.
+ */
 export const CTRL = { SEQ: 0, PENDING: 1, CMD: 2, SLOT: 3, START: 4, END: 5, NACTIVE: 6, ERROR: 7, FEATURE: 8, BARRIER: 9, FRESULTS: 136, SIZE: 16 + 256 + 1024 } as const;
-export const CMD = { BUILD: 1, SPLITS: 2, GRADIENTS: 3, LEAVES: 4, QUANTIZE: 6, LEAFSUMS: 7, BUILD_BATCH: 8, PARTITION_BATCH: 9, EXIT: 10 } as const;
+export const CMD = { BUILD: 1, SPLITS: 2, GRADIENTS: 3, LEAVES: 4, QUANTIZE: 5, LEAFSUMS: 6, BUILD_BATCH: 7, PARTITION_BATCH: 8, EXIT: 9 } as const;
 
 /** Nodes with fewer rows are built/partitioned on the calling thread: waking workers costs more than it saves. */
 export const MIN_PARALLEL_NODE_ROWS = 4096;

@@ -36,7 +36,7 @@ export interface Workspace extends HistInputs, PartitionInputs {
 
 /** The workspace's buffers, by name. */
 const REGIONS = ['bins', 'colBins', 'gh', 'idx', 'scratch', 'scratch2', 'hist', 'active', 'y', 'scores', 'roundScores', 'leafStart',
-  'leafEnd', 'leafValue', 'leafSums', 'jobs', 'luts', 'q', 'qinfo', 'kargs', 'priv', 'splitJobs', 'splitOut', 'splitLuts'] as const;
+  'leafEnd', 'leafValue', 'leafSums', 'jobs', 'luts', 'q', 'qinfo', 'kargs', 'segmentHists', 'splitJobs', 'splitOut', 'splitLuts'] as const;
 type Region = (typeof REGIONS)[number];
 
 /** Where a buffer lives: a byte range of a shared buffer. */
@@ -72,7 +72,7 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: n
     leafStart: 4 * maxLeaves, leafEnd: 4 * maxLeaves, leafValue: 8 * maxLeaves, leafSums: 16 * maxLeaves,
     jobs: 16 * maxLeaves, luts: 256 * maxLeaves, q: quantized ? 8 * n : 8, qinfo: 8 * 8,
     kargs: kargsBytes(F) * parts,
-    priv: quantized && parts > 1 ? 8 * mapper.totalBins * segmentCount(parts) : 0,
+    segmentHists: quantized && parts > 1 ? 8 * mapper.totalBins * segmentCount(parts) : 0,
     splitJobs: 8 * SPLIT_JOB_DOUBLES * maxLeaves, splitOut: 8 * SPLIT_OUT_DOUBLES * maxLeaves, splitLuts: 256 * maxLeaves,
   };
   const places = (kernels === 'wasm' ? wasmPlaces(sizes) : null) ?? jsPlaces(sizes);
@@ -130,7 +130,7 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
     layout: { offset2, width, categorical },
     kernels: shared.memory ? instantiateKernels(shared.memory) : null,
     kFeats: kargs.subarray(0, Fk), kOffs: kargs.subarray(Fk, 2 * Fk), kScratch: kargs.byteOffset + 8 * Fk,
-    privAll: f64('priv'),
+    segmentHists: f64('segmentHists'),
     splitJobs: f64('splitJobs'), splitOut: f64('splitOut'), splitLuts: u8('splitLuts'),
   };
 }
