@@ -1,8 +1,8 @@
 // `npm run build:kernels`: compile the GBDT kernels' WebAssembly text (src/learners/gbdt/kernels/source.ts) to kernels.wasm.
 import { writeFileSync } from 'node:fs';
 import { compileKernels } from '../src/learners/gbdt/kernels/compile.ts';
-import { KERNELS_WASM } from '../src/learners/gbdt/kernels/index.ts';
+import { kernelsWasmUrl } from '../src/learners/gbdt/kernels/index.ts';
 
 const bytes = await compileKernels();
-writeFileSync(KERNELS_WASM, bytes);
-console.log(`wrote ${KERNELS_WASM.pathname} (${bytes.length} bytes)`);
+writeFileSync(kernelsWasmUrl(), bytes);
+console.log(`wrote ${kernelsWasmUrl().pathname} (${bytes.length} bytes)`);

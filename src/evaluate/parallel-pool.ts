@@ -1,5 +1,6 @@
 // Worker threads for evaluateSplitParallel: start them on a job, wait until every unit is done (or one fails), terminate them.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnTsWorker } from '../util/ts-worker.ts';
 import { CTRL, unitCount, type Job } from './parallel-work.ts';
 import type { WorkerReport } from './parallel-worker.ts';
 
@@ -10,15 +11,6 @@ export interface Pool {
   terminate(): Promise<void>;
 }
 
-/**
- * A worker running a .ts module with `workerData`. Node 20 does not apply the parent's tsx loader
- * hooks to workers, so a tiny eval'd bootstrap registers tsx first (as the GBDT pool does).
- */
-function spawnTsWorker(url: URL, workerData: Job): Worker {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(boot, { eval: true, workerData });
-}
 
 /** Rejects when a worker reports an error, throws, or exits before the job is done. */
 function failureOf(workers: readonly Worker[]): Promise<never> {
@@ -48,7 +40,7 @@ async function allDone(ctrl: Int32Array, units: number): Promise<void> {
 
 export function startPool(job: Job, workers: number): Pool {
   const url = new URL('./parallel-worker.ts', import.meta.url);
-  const threads = Array.from({ length: workers }, () => spawnTsWorker(url, job));
+  const threads = Array.from({ length: workers }, () => spawnTsWorker(url, { workerData: job }));
   const failed = failureOf(threads);
   const ctrl = new Int32Array(job.ctrl);
   return {

@@ -9,7 +9,8 @@ import { checkTargets, makeObjective, median, type Objective, type ObjectiveName
 import type { GbdtConfig } from './params.ts';
 import { partitionJobsHere } from './partition.ts';
 import { gradientsWithRange, Q, quantizeRows, quantLevels } from './quantize.ts';
-import { openEngine, startWorkers, type EngineHandle } from './pool.ts';
+import { startWorkers } from './crew.ts';
+import { openEngine, type EngineHandle } from './pool.ts';
 import { addTree, treeValueAt, type Forest } from './predictor.ts';
 import { leafOutput, type SplitParams } from './split.ts';
 import { ForestBuilder } from './tree.ts';

@@ -1,6 +1,7 @@
 // Worker-thread pool over the shared workspace: histograms split by rows (quantized) or by feature, split finding by
 // node, partitions, gradients and score updates by row chunk; commands and barriers through Atomics.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import type { Crew } from './crew.ts';
 import type { HistEngine } from './grower.ts';
 import { buildHistogram, buildSegment, jobRows, mergeSegments } from './histogram.ts';
 import { runSplitJobs, splitParamsOf } from './split-jobs.ts';
@@ -46,28 +47,6 @@ export interface WorkerInit {
 /** Active features [k0, k1) of part p out of `parts` (contiguous, equal counts). */
 export function partRange(nActive: number, p: number, parts: number): [number, number] {
   return [Math.floor((p * nActive) / parts), Math.floor(((p + 1) * nActive) / parts)];
-}
-
-/** Worker threads started ahead of the workspace: they load their modules while the calling thread fits the bins. */
-export interface Crew {
-  readonly workers: readonly Worker[];
-  /** resolves when every worker has loaded its modules */
-  readonly booted: Promise<void>;
-  /** stop the workers */
-  close(): Promise<void>;
-}
-
-/** Start threads-1 workers (the calling thread is part 0 of every command). */
-export function startWorkers(threads: number): Crew {
-  const workers: Worker[] = [];
-  for (let p = 1; p < threads; p++) {
-    const worker = spawnTsWorker(new URL('./worker.ts', import.meta.url));
-    worker.unref();
-    workers.push(worker);
-  }
-  const booted = Promise.all(workers.map((worker) => reply(worker))).then(() => undefined);
-  booted.catch(() => {}); // awaited in openEngine; until then a failed boot must not count as unhandled
-  return { workers, booted, close: async () => { await Promise.all(workers.map((worker) => worker.terminate())); } };
 }
 
 /** Hand the workspace to the crew's workers; returns the engine that runs commands on them. */
@@ -161,15 +140,6 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
   };
 }
 
-/**
- * A worker running a .ts module. Node 20 does not apply the parent's tsx loader hooks (nor `--import` in execArgv)
- * to workers, so a tiny eval'd bootstrap registers tsx in the worker first.
- */
-function spawnTsWorker(url: URL): Worker {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(boot, { eval: true });
-}
 
 /**
  * This thread's share of a histogram build over jobs (slot, start, end = jobs[4j..4j+2]): quantized, a segment of the
@@ -201,7 +171,7 @@ function barrier(ctrl: Int32Array, parts: number): void {
 }
 
 /** The worker's next message (it says 'booted' once loaded, 'ready' once it holds the workspace), or its error. */
-function reply(worker: Worker): Promise<void> {
+export function reply(worker: Worker): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (e: Error): void => { worker.off('message', onMessage); reject(e); };
     const onMessage = (): void => { worker.off('error', onError); resolve(); };

@@ -4,7 +4,7 @@ import { segmentCount, type HistInputs } from './histogram.ts';
 import type { PartitionInputs } from './partition.ts';
 import type { HistLayout } from './split.ts';
 import type { Matrix } from '../types.ts';
-import { instantiateKernels } from './kernels/index.ts';
+import { instantiateKernels, kernelModule } from './kernels/index.ts';
 import { BLOCK_ROWS } from './kernels/source.ts';
 import { SPLIT_JOB_DOUBLES, SPLIT_OUT_DOUBLES } from './split-jobs.ts';
 
@@ -48,6 +48,8 @@ interface Place { readonly buf: SharedArrayBuffer; readonly offset: number; read
  */
 export interface SharedBuffers {
   readonly memory: WebAssembly.Memory | null;
+  /** the compiled kernels (sent to workers with the memory, so they need not read or compile the file) */
+  readonly module: WebAssembly.Module | null;
   readonly places: Record<Region, Place>;
   /** threads that will share the workspace (each gets its own kernel-argument area) */
   readonly parts: number;
@@ -80,7 +82,7 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: n
 }
 
 /** Every region in one shared memory, 64-byte aligned; null when it does not fit. */
-function wasmPlaces(sizes: Record<Region, number>): { memory: WebAssembly.Memory; places: Record<Region, Place> } | null {
+function wasmPlaces(sizes: Record<Region, number>): { memory: WebAssembly.Memory; module: WebAssembly.Module; places: Record<Region, Place> } | null {
   let at = 64;
   const offsets = {} as Record<Region, number>;
   for (const r of REGIONS) { offsets[r] = at; at += Math.ceil(Math.max(8, sizes[r]) / 64) * 64; }
@@ -95,13 +97,13 @@ function wasmPlaces(sizes: Record<Region, number>): { memory: WebAssembly.Memory
   const buf = memory.buffer as unknown as SharedArrayBuffer;
   const places = {} as Record<Region, Place>;
   for (const r of REGIONS) places[r] = { buf, offset: offsets[r], bytes: sizes[r] };
-  return { memory, places };
+  return { memory, module: kernelModule(), places };
 }
 
-function jsPlaces(sizes: Record<Region, number>): { memory: null; places: Record<Region, Place> } {
+function jsPlaces(sizes: Record<Region, number>): { memory: null; module: null; places: Record<Region, Place> } {
   const places = {} as Record<Region, Place>;
   for (const r of REGIONS) places[r] = { buf: new SharedArrayBuffer(Math.max(8, sizes[r])), offset: 0, bytes: sizes[r] };
-  return { memory: null, places };
+  return { memory: null, module: null, places };
 }
 
 /** Typed views over the shared buffers for thread `part` (the main thread is 0; each worker builds its own). */
@@ -128,7 +130,7 @@ export function viewsOf(shared: SharedBuffers, n: number, F: number, mapper: Bin
     leafSums: f64('leafSums'), jobs: i32('jobs'), luts: u8('luts'),
     slotSize: 2 * mapper.totalBins, offset, offset2, width,
     layout: { offset2, width, categorical },
-    kernels: shared.memory ? instantiateKernels(shared.memory) : null,
+    kernels: shared.memory && shared.module ? instantiateKernels(shared.module, shared.memory) : null,
     kFeats: kargs.subarray(0, Fk), kOffs: kargs.subarray(Fk, 2 * Fk), kScratch: kargs.byteOffset + 8 * Fk,
     segmentHists: f64('segmentHists'),
     splitJobs: f64('splitJobs'), splitOut: f64('splitOut'), splitLuts: u8('splitLuts'),

@@ -14,17 +14,20 @@ export interface Kernels {
   quantize(gh: number, q: number, from: number, to: number, seed: number, gs: number, hs: number, M: number): void;
 }
 
-export const KERNELS_WASM = new URL('./kernels.wasm', import.meta.url);
+/** Where kernels.wasm is (read on the calling thread only: workers get the compiled module in their init message). */
+export function kernelsWasmUrl(): URL {
+  return new URL('./kernels.wasm', import.meta.url);
+}
 
 let compiled: WebAssembly.Module | null = null;
 
-/** The module, compiled once per thread. */
+/** The module, compiled once per process. */
 export function kernelModule(): WebAssembly.Module {
-  compiled ??= new WebAssembly.Module(readFileSync(KERNELS_WASM));
+  compiled ??= new WebAssembly.Module(readFileSync(kernelsWasmUrl()));
   return compiled;
 }
 
-/** Kernels over `memory` (a shared WebAssembly.Memory). */
-export function instantiateKernels(memory: WebAssembly.Memory): Kernels {
-  return new WebAssembly.Instance(kernelModule(), { env: { memory } }).exports as unknown as Kernels;
+/** Kernels of `module` over `memory` (a shared WebAssembly.Memory). */
+export function instantiateKernels(module: WebAssembly.Module, memory: WebAssembly.Memory): Kernels {
+  return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Kernels;
 }

@@ -10,14 +10,14 @@ import { buildHistogram, subtractHistogram } from '../histogram.ts';
 import { partitionJobsHere, placeChunks, splitChunks } from '../partition.ts';
 import { addLeafValues, binInto, makeWorkspace, sumLeaves, type Workspace } from '../workspace.ts';
 import { compileKernels } from './compile.ts';
-import { KERNELS_WASM } from './index.ts';
+import { kernelsWasmUrl } from './index.ts';
 import { expClamped } from '../exp.ts';
 import { makeObjective } from '../objective.ts';
 import { gradientsWithRange, quantizeRows } from '../quantize.ts';
 
 test('kernels.wasm is the compiled source.ts (run `npm run build:kernels` after editing the source)', async () => {
   const built = await compileKernels();
-  assert.deepEqual(new Uint8Array(readFileSync(KERNELS_WASM)), built);
+  assert.deepEqual(new Uint8Array(readFileSync(kernelsWasmUrl())), built);
 });
 
 function data(n: number, F: number, seed: number): Matrix {
