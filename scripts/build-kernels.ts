@@ -1,8 +1,13 @@
-// `npm run build:kernels`: compile the GBDT kernels' WebAssembly text (src/learners/gbdt/kernels/source.ts) to kernels.wasm.
+// `npm run build:kernels`: compile the WebAssembly text of the kernels (each module's source.ts) to its kernels.wasm.
 import { writeFileSync } from 'node:fs';
-import { compileKernels } from '../src/learners/gbdt/kernels/compile.ts';
+import { resampleWasmUrl } from '../src/evaluate/kernels/index.ts';
+import { resampleWat } from '../src/evaluate/kernels/source.ts';
 import { kernelsWasmUrl } from '../src/learners/gbdt/kernels/index.ts';
+import { kernelsWat } from '../src/learners/gbdt/kernels/source.ts';
+import { compileWat } from '../src/util/wat.ts';
 
-const bytes = await compileKernels();
-writeFileSync(kernelsWasmUrl(), bytes);
-console.log(`wrote ${kernelsWasmUrl().pathname} (${bytes.length} bytes)`);
+for (const [url, wat] of [[kernelsWasmUrl(), kernelsWat()], [resampleWasmUrl(), resampleWat()]] as const) {
+  const bytes = await compileWat(url.pathname, wat);
+  writeFileSync(url, bytes);
+  console.log(`wrote ${url.pathname} (${bytes.length} bytes)`);
+}

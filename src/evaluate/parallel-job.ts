@@ -5,6 +5,7 @@ import type { SplitData, SplitEvalOptions } from './evaluate.ts';
 import { argsortScores, permute } from './parallel-rank.ts';
 import { sliceRecordLength } from './parallel-slices.ts';
 import { CTRL, type Job } from './parallel-work.ts';
+import { resampleModule } from './kernels/index.ts';
 
 function sharedCopy(a: Float64Array | Int32Array): SharedArrayBuffer {
   const buf = new SharedArrayBuffer(a.byteLength);
@@ -41,6 +42,8 @@ function blockSize(resamples: number, n: number, threads: number): number {
 export interface JobOptions extends SplitEvalOptions {
   readonly ciNames: readonly string[];
   readonly threads: number;
+  /** 'js': the bootstrap's JavaScript loops even where the WebAssembly ones could run (tests compare the two) */
+  readonly kernels?: 'wasm' | 'js';
 }
 
 export function createJob(data: SplitData, opts: JobOptions): Job {
@@ -58,5 +61,6 @@ export function createJob(data: SplitData, opts: JobOptions): Job {
     sliceValues: new SharedArrayBuffer(8 * perSlice * opts.slices.length),
     sliceN: new SharedArrayBuffer(4 * opts.slices.length),
     ctrl: new SharedArrayBuffer(4 * CTRL.SIZE),
+    kernels: resamples > 0 && opts.kernels !== 'js' ? resampleModule() : null,
   };
 }

@@ -97,7 +97,7 @@ test('a resample depends on (seed, b) only: same pair, same rows; another pair, 
   const n = 2 * BLOCK_ROWS + 17;
   const a = new Int32Array(n), words = new Uint32Array(BLOCK_ROWS);
   countResample(4, 7, n, a, words);
-  assert.deepEqual(sortedDraws(4, 7, n), expandCounts({ n, words, counts: Uint8Array.from(a), idx: new Int32Array(n + 1) }));
+  assert.deepEqual(sortedDraws(4, 7, n), expandCounts({ n, words, counts: Uint8Array.from(a), idx: new Int32Array(n + 1), kernels: null }));
   assert.notDeepEqual(sortedDraws(4, 7, n), sortedDraws(4, 8, n));
   assert.notDeepEqual(sortedDraws(4, 7, n), sortedDraws(5, 7, n));
 });

@@ -1,9 +1,10 @@
 // Bootstrap resamples keyed by (seed, resample index), drawn block by block: any thread can draw any resample, and every count is made in L1 cache.
 import { Rng } from '../util/rng.ts';
+import { BLOCK_ROWS, FULL_BLOCK_SHIFT } from './kernels/constants.ts';
+import { inKernels, resampleKernels, type ResampleKernels } from './kernels/index.ts';
 import { binomial } from './parallel-binomial.ts';
 
-/** Rows per block: a block's byte counts (4 KiB) stay in L1 cache while its draws land. */
-export const BLOCK_ROWS = 4096;
+export { BLOCK_ROWS } from './kernels/constants.ts';
 
 /**
  * The generator of resample b: `new Rng(seed).fork(b)`. fork mixes its label with an odd multiplier,
@@ -23,17 +24,26 @@ export interface ResampleBuffers {
   readonly counts: Uint8Array;
   /** the drawn rows in ascending order, one slot of padding for the branch-light expansion */
   readonly idx: Int32Array;
+  /** the WebAssembly loops, whose memory holds `counts` (null: the JavaScript loops run) */
+  readonly kernels: ResampleKernels | null;
 }
 
-export function resampleBuffers(n: number): ResampleBuffers {
-  return { n, words: new Uint32Array(BLOCK_ROWS), counts: new Uint8Array(n), idx: new Int32Array(n + 1) };
+/** Scratch for resamples of n rows; with the compiled kernels module, `counts` lives in the kernels' own memory. */
+export function resampleBuffers(n: number, module: WebAssembly.Module | null = null): ResampleBuffers {
+  const kernels = resampleKernels(module, n);
+  return { n, words: new Uint32Array(BLOCK_ROWS), counts: kernels?.counts ?? new Uint8Array(n), idx: new Int32Array(n + 1), kernels };
 }
 
 const TWO_32 = 4294967296;
-const FULL_BLOCK_SHIFT = 32 - Math.log2(BLOCK_ROWS);
 
 /** Lands k draws on a full block: the top 12 bits of a uniform 32-bit word are a uniform row of 4096. */
-function countFullBlock(rng: Rng, k: number, window: Uint8Array | Int32Array, words: Uint32Array): boolean {
+function countFullBlock(rng: Rng, k: number, window: Uint8Array | Int32Array, words: Uint32Array, kernels: ResampleKernels | null): boolean {
+  if (kernels && inKernels(kernels, window)) {
+    rng.saveState(kernels.state);
+    const wrapped = kernels.exports.count_full(kernels.state.byteOffset, k, window.byteOffset) !== 0;
+    rng.loadState(kernels.state);
+    return wrapped;
+  }
   let wrapped = false;
   for (let done = 0; done < k; done += words.length) {
     const batch = words.subarray(0, Math.min(words.length, k - done));
@@ -65,8 +75,8 @@ function countPartialBlock(rng: Rng, k: number, window: Uint8Array | Int32Array)
 }
 
 /** Lands k uniform draws on the rows of one block; true when a byte count wrapped past 255. */
-function countBlockDraws(rng: Rng, k: number, window: Uint8Array | Int32Array, words: Uint32Array): boolean {
-  return window.length === BLOCK_ROWS ? countFullBlock(rng, k, window, words) : countPartialBlock(rng, k, window);
+function countBlockDraws(rng: Rng, k: number, window: Uint8Array | Int32Array, words: Uint32Array, kernels: ResampleKernels | null): boolean {
+  return window.length === BLOCK_ROWS ? countFullBlock(rng, k, window, words, kernels) : countPartialBlock(rng, k, window);
 }
 
 /**
@@ -78,7 +88,7 @@ function countBlockDraws(rng: Rng, k: number, window: Uint8Array | Int32Array, w
  * Returns false when a byte count wrapped (a row drawn 256+ times: possible in principle, never
  * seen); `sortedDraws` then gives the same resample with full-width counts.
  */
-export function countResample(seed: number, b: number, n: number, counts: Uint8Array | Int32Array, words: Uint32Array): boolean {
+export function countResample(seed: number, b: number, n: number, counts: Uint8Array | Int32Array, words: Uint32Array, kernels: ResampleKernels | null = null): boolean {
   const rng = resampleRng(seed, b);
   let left = n;
   let wrapped = false;
@@ -87,14 +97,14 @@ export function countResample(seed: number, b: number, n: number, counts: Uint8A
     const k = binomial(rng, left, window.length / (n - start));
     left -= k;
     window.fill(0);
-    if (countBlockDraws(rng, k, window, words)) wrapped = true;
+    if (countBlockDraws(rng, k, window, words, kernels)) wrapped = true;
   }
   return !wrapped;
 }
 
 /** Draws resample b into `buf.counts`; false when a byte count wrapped (see countResample). */
 export function drawCounts(seed: number, b: number, buf: ResampleBuffers): boolean {
-  return countResample(seed, b, buf.n, buf.counts, buf.words);
+  return countResample(seed, b, buf.n, buf.counts, buf.words, buf.kernels);
 }
 
 /** The rows of a counted resample in ascending order, each repeated as often as it was drawn. */

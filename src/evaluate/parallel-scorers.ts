@@ -1,6 +1,8 @@
 // Bootstrap scorers over rows in score order: AUC and average precision from per-row draw counts in one sequential pass, other metrics from sorted rows.
 import type { Task } from '../learners/types.ts';
 import { metricFn } from '../metrics/index.ts';
+import { LOCAL_ROWS } from './kernels/constants.ts';
+import { inKernels, type ResampleKernels } from './kernels/index.ts';
 import type { RankIndex } from './parallel-rank.ts';
 
 /**
@@ -29,8 +31,6 @@ function uTied(counts: Uint8Array, { pos, first, nanStart }: RankIndex): [u: num
   return [u + gPos * (below + 0.5 * gNeg), nPos + gPos, below + gNeg];
 }
 
-/** Rows per local sum in uDistinct: small enough that the local sums stay small integers (fast, exact), large enough to amortize. */
-const LOCAL_ROWS = 4096;
 
 /**
  * The same U when no two scores tie: each drawn positive counts the negatives drawn below it. Sums
@@ -52,12 +52,23 @@ function uDistinct(counts: Uint8Array, { pos, nanStart }: RankIndex): [u: number
   return [u, nPos, below];
 }
 
+/** uDistinct in WebAssembly, on counts in the kernels' memory (the positive flags are copied there once). */
+function uDistinctKernel(k: ResampleKernels, rank: RankIndex): (counts: Uint8Array, rank: RankIndex) => [number, number, number] {
+  k.pos.set(rank.pos);
+  return (counts, r) => {
+    if (!inKernels(k, counts)) return uDistinct(counts, r);
+    k.exports.u_distinct(counts.byteOffset, k.pos.byteOffset, r.nanStart, k.out.byteOffset);
+    return [k.out[0], k.out[1], k.out[2]];
+  };
+}
+
 /**
  * ROC AUC of a resample of rows sorted by score, from draw counts, as rocAucScore computes it: every
- * term of U is an integer or a half, so the sum is exact and the value identical.
+ * term of U is an integer or a half, so the sum is exact and the value identical. With the bootstrap
+ * kernels, the pass without ties runs in WebAssembly (the same integer sums).
  */
-export function countingAuc(rank: RankIndex): CountScorer {
-  const mannWhitney = rank.ties ? uTied : uDistinct;
+export function countingAuc(rank: RankIndex, kernels: ResampleKernels | null = null): CountScorer {
+  const mannWhitney = rank.ties ? uTied : kernels ? uDistinctKernel(kernels, rank) : uDistinct;
   return (counts) => {
     if (anyDrawnFrom(counts, rank.nanStart)) return NaN;
     const [u, nPos, nNeg] = mannWhitney(counts, rank);
@@ -95,9 +106,9 @@ function rowScorer(name: string, task: Task, y: Float64Array, pred: Float64Array
 }
 
 /** One scorer per name, over `y`/`pred` (binary: rows sorted by score, described by `rank`). */
-export function countScorers(names: readonly string[], task: Task, y: Float64Array, pred: Float64Array, nClasses: number, rank?: RankIndex): CountScorer[] {
+export function countScorers(names: readonly string[], task: Task, y: Float64Array, pred: Float64Array, nClasses: number, rank?: RankIndex, kernels: ResampleKernels | null = null): CountScorer[] {
   return names.map((name) => {
-    if (rank !== undefined && name === 'auc') return countingAuc(rank);
+    if (rank !== undefined && name === 'auc') return countingAuc(rank, kernels);
     if (rank !== undefined && name === 'pr_auc') return countingAveragePrecision(rank);
     return rowScorer(name, task, y, pred, nClasses);
   });

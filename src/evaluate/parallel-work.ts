@@ -41,6 +41,8 @@ export interface Job {
   readonly sliceValues: SharedArrayBuffer;
   readonly sliceN: SharedArrayBuffer;
   readonly ctrl: SharedArrayBuffer;
+  /** the compiled bootstrap kernels (cloned into workers), or null: the JavaScript loops run */
+  readonly kernels: WebAssembly.Module | null;
 }
 
 export function unitCount(job: Job): number {
@@ -92,7 +94,8 @@ interface Resampling {
 function resamplingOf(job: Job): Resampling {
   const y = new Float64Array(job.ySorted), pred = new Float64Array(job.predSorted);
   const rank = job.ranked ? rankIndex(y, pred) : undefined;
-  return { buf: resampleBuffers(job.n), scorers: countScorers(job.ciNames, job.task, y, pred, job.nClasses, rank), y, pred };
+  const buf = resampleBuffers(job.n, job.kernels);
+  return { buf, scorers: countScorers(job.ciNames, job.task, y, pred, job.nClasses, rank, buf.kernels), y, pred };
 }
 
 function scoreBlock(job: Job, r: Resampling, block: number): void {

@@ -14,6 +14,8 @@ export interface ParallelEvalOptions extends SplitEvalOptions {
   readonly threads?: number;
   /** a bootstrap CI for every metric of the task, all from one set of resamples (default: only `ciMetrics`) */
   readonly ciAllMetrics?: boolean;
+  /** 'js': the bootstrap's JavaScript loops even where the WebAssembly ones run (tests compare the two) */
+  readonly kernels?: 'wasm' | 'js';
 }
 
 /** Below this many row visits (rows × (resamples + slices)) the calling thread does everything: starting workers would cost more. */

@@ -23,6 +23,16 @@ export class Rng {
     if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
   }
 
+  /** Copy the generator's state into `out` (4 int32 words), e.g. for a WebAssembly loop that steps it. */
+  saveState(out: Int32Array): void {
+    out.set(this.s);
+  }
+
+  /** Continue from a state saved by saveState (and stepped elsewhere by the same algorithm). */
+  loadState(from: Int32Array): void {
+    this.s.set(from.subarray(0, 4));
+  }
+
   /** uniform uint32 */
   nextU32(): number {
     const s = this.s;

@@ -9,14 +9,15 @@ import { fitBinMapper } from '../binning.ts';
 import { buildHistogram, subtractHistogram } from '../histogram.ts';
 import { partitionJobsHere, placeChunks, splitChunks } from '../partition.ts';
 import { addLeafValues, binInto, makeWorkspace, sumLeaves, type Workspace } from '../workspace.ts';
-import { compileKernels } from './compile.ts';
+import { compileWat } from '../../../util/wat.ts';
+import { kernelsWat } from './source.ts';
 import { kernelsWasmUrl } from './index.ts';
 import { expClamped } from '../exp.ts';
 import { makeObjective } from '../objective.ts';
 import { gradientsWithRange, quantizeRows } from '../quantize.ts';
 
 test('kernels.wasm is the compiled source.ts (run `npm run build:kernels` after editing the source)', async () => {
-  const built = await compileKernels();
+  const built = await compileWat('kernels.wat', kernelsWat());
   assert.deepEqual(new Uint8Array(readFileSync(kernelsWasmUrl())), built);
 });
 
