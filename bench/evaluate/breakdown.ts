@@ -1,10 +1,11 @@
 // Where evaluate()'s time goes: each part timed alone on one thread in CPU seconds (resample parts on a sample of resamples, scaled to the run's count).
 import { slicePositions } from '../../src/data/slices.ts';
-import { Worker } from 'node:worker_threads';
 import { metricFn, metricNames, reliabilityBins } from '../../src/metrics/index.ts';
 import type { SplitData, SplitEvalOptions } from '../../src/evaluate/evaluate.ts';
 import { argsortScores, permute, rankIndex } from '../../src/evaluate/parallel-rank.ts';
-import { BLOCK_ROWS, drawCounts, resampleBuffers, resampleRng } from '../../src/evaluate/parallel-resample.ts';
+import { drawCounts, resampleBuffers, type ResampleBuffers } from '../../src/evaluate/parallel-resample.ts';
+import { resampleModule } from '../../src/evaluate/kernels/index.ts';
+import { spawnTsWorker, workerBundle } from '../../src/util/ts-worker.ts';
 import { countingAuc } from '../../src/evaluate/parallel-scorers.ts';
 import { scoreSliceInto, sliceRecordLength } from '../../src/evaluate/parallel-slices.ts';
 
@@ -25,37 +26,36 @@ function slicesTime(data: SplitData, opts: SplitEvalOptions): number {
   });
 }
 
-/** Per-resample cost of each bootstrap step, times the run's resample count. */
+/** Per-resample cost of each bootstrap step, times the run's resample count: the WebAssembly loops evaluate() runs, and their JavaScript twins. */
 function resampleParts(data: SplitData, resamples: number): Record<string, number> {
   const n = data.y.length;
   const order = argsortScores(data.pred);
   const rank = rankIndex(permute(data.y, order), permute(data.pred, order));
-  const buf = resampleBuffers(n);
   const scale = resamples / SAMPLE_RESAMPLES;
-  const auc = countingAuc(rank);
-  for (let b = 0; b < 3; b++) { drawCounts(0, b, buf); auc(buf.counts, () => buf.idx); } // warm up the JIT
-  const words = new Uint32Array(BLOCK_ROWS);
-  const draw = seconds(() => {
-    for (let b = 0; b < SAMPLE_RESAMPLES; b++) { const rng = resampleRng(0, b); for (let at = 0; at < n; at += BLOCK_ROWS) rng.fillU32(words); }
-  });
-  const drawAndCount = seconds(() => { for (let b = 0; b < SAMPLE_RESAMPLES; b++) drawCounts(0, b, buf); });
-  const scan = seconds(() => { for (let b = 0; b < SAMPLE_RESAMPLES; b++) auc(buf.counts, () => buf.idx); });
+  const part = (buf: ResampleBuffers): [draws: number, auc: number] => {
+    const auc = countingAuc(rank, buf.kernels);
+    for (let b = 0; b < 3; b++) { drawCounts(0, b, buf); auc(buf.counts, () => buf.idx); } // warm up the JIT
+    const draws = seconds(() => { for (let b = 0; b < SAMPLE_RESAMPLES; b++) drawCounts(0, b, buf); });
+    return [draws * scale, seconds(() => { for (let b = 0; b < SAMPLE_RESAMPLES; b++) auc(buf.counts, () => buf.idx); }) * scale];
+  };
+  const [wasmDraws, wasmAuc] = part(resampleBuffers(n, resampleModule()));
+  const [jsDraws, jsAuc] = part(resampleBuffers(n));
   return {
     'sort rows by score (once)': seconds(() => argsortScores(data.pred)),
-    'resample words (Rng.fillU32)': draw * scale,
-    'resample block totals + counting': (drawAndCount - draw) * scale,
-    'AUC counting pass': scan * scale,
+    'resample draws: block totals + words + counts (WebAssembly)': wasmDraws,
+    'AUC counting pass (WebAssembly)': wasmAuc,
+    '  (the same draws in JavaScript)': jsDraws,
+    '  (the same AUC pass in JavaScript)': jsAuc,
   };
 }
 
-/** Time for a worker to start (tsx registered, evaluate modules loaded) and report. */
+/** Time for a worker to start (its bundled module loaded) and report. */
 async function workerStart(): Promise<number> {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const url = new URL('../../src/evaluate/parallel-slices.ts', import.meta.url);
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); }).then(() => require('node:worker_threads').parentPort.postMessage(1));`;
+  const url = new URL('../../src/evaluate/parallel-worker.ts', import.meta.url);
+  workerBundle(url); // bundled once per process, before the first worker: not part of a start
   const t = performance.now();
-  const w = new Worker(boot, { eval: true });
-  await new Promise((resolve) => w.once('message', resolve));
+  const w = spawnTsWorker(url, { workerData: null });
+  await new Promise((resolve) => w.once('error', resolve).once('exit', resolve).once('message', resolve));
   await w.terminate();
   return (performance.now() - t) / 1000; // wall time: the start runs on the worker's thread
 }
