@@ -140,7 +140,6 @@ function poolEngine(w: Workspace, ctrl: Int32Array, nWorkers: number, obj: Objec
   };
 }
 
-
 /**
  * This thread's share of a histogram build over jobs (slot, start, end = jobs[4j..4j+2]): quantized, a segment of the
  * jobs' rows with every feature (see buildSegment; the caller merges); otherwise its features of every job, so each
