@@ -184,10 +184,13 @@ function scanCategorical(hist: Float64Array, o: number, width: number, f: number
     for (const b of used) tryCategorySet(hist, o, width, [b], f, s, p, p.lambdaL2, parentGain, cnt, best);
     return;
   }
-  const ratio = (b: number): number => hist[o + 2 * b] / (hist[o + 2 * b + 1] + p.catSmooth);
-  used.sort((a, b) => ratio(a) - ratio(b) || a - b);
+  const ratio = new Float64Array(width);
+  for (const b of used) ratio[b] = hist[o + 2 * b] / (hist[o + 2 * b + 1] + p.catSmooth);
+  used.sort((a, b) => ratio[a] - ratio[b] || a - b);
   const maxK = Math.min(p.maxCatThreshold, (used.length + 1) >> 1);
   const l2 = p.lambdaL2 + p.catL2;
+  // the set of this feature's last improvement; its table is built once, after the scan
+  let bestDir = -1, bestK = -1;
   for (let dir = 0; dir < 2; dir++) {
     let gl = 0, hl = 0;
     for (let k = 0; k < maxK; k++) {
@@ -195,12 +198,10 @@ function scanCategorical(hist: Float64Array, o: number, width: number, f: number
       gl += hist[o + 2 * b]; hl += hist[o + 2 * b + 1];
       const before = best.gain;
       evaluate(gl, hl, countOf(hl, cnt), s, p, l2, 0, parentGain, best);
-      if (best.gain !== before) {
-        const set = dir === 0 ? used.slice(0, k + 1) : used.slice(used.length - 1 - k);
-        recordCategorical(best, f, width, set);
-      }
+      if (best.gain !== before) { bestDir = dir; bestK = k; }
     }
   }
+  if (bestDir >= 0) recordCategorical(best, f, width, bestDir === 0 ? used.slice(0, bestK + 1) : used.slice(used.length - 1 - bestK));
 }
 
 function tryCategorySet(hist: Float64Array, o: number, width: number, set: number[], f: number, s: NodeStats, p: SplitParams, l2: number, parentGain: number, cnt: number, best: Best): void {
