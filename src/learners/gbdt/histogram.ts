@@ -32,7 +32,7 @@ export interface HistInputs {
   readonly active: Int32Array;
   /** the WebAssembly kernels over this workspace's memory, or null: the JavaScript kernels run */
   readonly kernels: Kernels | null;
-  /** quantized mode: one private histogram (one packed sum per bin) per row segment of a parallel build */
+  /** quantized mode: one private histogram (one packed sum per bin) per thread's row segment of a parallel build */
   readonly segmentHists: Float64Array;
   readonly mapper: { readonly totalBins: number };
   /** this thread's kernel arguments in that memory: column and histogram byte address per feature */
@@ -86,46 +86,39 @@ function buildInto(w: HistInputs, hist: Float64Array, base: number, start: numbe
   }
 }
 
-/** Segments of a row-parallel build on `parts` threads: one each (interleaving more per thread measured no faster). */
-export function segmentCount(parts: number): number {
-  return parts;
-}
-
 /**
  * Quantized mode, row-parallel: the rows of jobs j < nJobs (slot, start, end = jobs[4j..4j+2]), taken end to end, are
- * cut into segmentCount(parts) equal segments; thread `part` builds every feature over segment `part` (the loop allows more).
- * A job whose first rows are in a segment is built into its slot; the segment's first job, when it began in an earlier
- * segment, goes to the segment's private histogram, which `mergeSegments` adds in. Packed sums are exact integers, so
- * the result does not depend on the cut: bit-identical for any thread count. Each thread reads only its rows' codes.
+ * cut into `parts` equal segments, and thread `part` builds every feature over its segment. A job whose first rows are
+ * in the segment is built into its slot; the segment's first job, when it began in an earlier segment, goes to the
+ * segment's private histogram, which `mergeSegments` adds in. Packed sums are exact integers, so the result does not
+ * depend on the cut: bit-identical for any thread count. Each thread reads only its rows' codes.
  */
 export function buildSegment(w: HistInputs, jobs: Int32Array, nJobs: number, nActive: number, part: number, parts: number): void {
-  const total = jobRows(jobs, nJobs), segs = segmentCount(parts);
-  for (let seg = part; seg < segs; seg += parts) {
-    const a = Math.floor((seg * total) / segs), b = Math.floor(((seg + 1) * total) / segs);
-    for (let j = 0, c = 0; j < nJobs && c < b; j++) {
-      const slot = jobs[4 * j], start = jobs[4 * j + 1], len = jobs[4 * j + 2] - start;
-      const lo = Math.max(a, c), hi = Math.min(b, c + len);
-      if (hi > lo) {
-        if (lo === c) buildInto(w, w.hist, slot * w.slotSize, start, start + hi - c, 0, nActive);
-        else buildInto(w, w.segmentHists, seg * w.mapper.totalBins, start + lo - c, start + hi - c, 0, nActive);
-      } else if (len === 0 && seg === 0) {
-        buildInto(w, w.hist, slot * w.slotSize, start, start, 0, nActive);
-      }
-      c += len;
+  const total = jobRows(jobs, nJobs);
+  const a = Math.floor((part * total) / parts), b = Math.floor(((part + 1) * total) / parts);
+  for (let j = 0, c = 0; j < nJobs && c < b; j++) {
+    const slot = jobs[4 * j], start = jobs[4 * j + 1], len = jobs[4 * j + 2] - start;
+    const lo = Math.max(a, c), hi = Math.min(b, c + len);
+    if (hi > lo) {
+      if (lo === c) buildInto(w, w.hist, slot * w.slotSize, start, start + hi - c, 0, nActive);
+      else buildInto(w, w.segmentHists, part * w.mapper.totalBins, start + lo - c, start + hi - c, 0, nActive);
+    } else if (len === 0 && part === 0) {
+      buildInto(w, w.hist, slot * w.slotSize, start, start, 0, nActive);
     }
+    c += len;
   }
 }
 
 /** After every thread's buildSegment: add each segment's private histogram into the job it continued. */
 export function mergeSegments(w: HistInputs, jobs: Int32Array, nJobs: number, nActive: number, parts: number): void {
-  const total = jobRows(jobs, nJobs), segs = segmentCount(parts), size = w.mapper.totalBins;
-  for (let seg = 1; seg < segs; seg++) {
-    const a = Math.floor((seg * total) / segs), b = Math.floor(((seg + 1) * total) / segs);
+  const total = jobRows(jobs, nJobs), size = w.mapper.totalBins;
+  for (let part = 1; part < parts; part++) {
+    const a = Math.floor((part * total) / parts), b = Math.floor(((part + 1) * total) / parts);
     if (b <= a) continue;
     for (let j = 0, c = 0; j < nJobs; j++) {
       const len = jobs[4 * j + 2] - jobs[4 * j + 1];
       if (a > c && a < c + len) {
-        const base = jobs[4 * j] * w.slotSize, pb = seg * size;
+        const base = jobs[4 * j] * w.slotSize, pb = part * size;
         for (let k = 0; k < nActive; k++) {
           const f = w.active[k], o = w.offset[f];
           for (let bin = 0; bin < w.width[f]; bin++) w.hist[base + o + bin] += w.segmentHists[pb + o + bin];

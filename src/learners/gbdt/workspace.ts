@@ -1,11 +1,11 @@
 // Shared-memory training buffers (bins, gradients, row lists, histogram slots), allocated once per fit.
 import { binColumn, type BinMapper } from './binning.ts';
-import { segmentCount, type HistInputs } from './histogram.ts';
+import type { HistInputs } from './histogram.ts';
 import type { PartitionInputs } from './partition.ts';
 import type { HistLayout } from './split.ts';
 import type { Matrix } from '../types.ts';
 import { instantiateKernels, kernelModule } from './kernels/index.ts';
-import { BLOCK_ROWS } from './kernels/source.ts';
+import { BLOCK_ROWS } from './kernels/constants.ts';
 import { SPLIT_JOB_DOUBLES, SPLIT_OUT_DOUBLES } from './split-jobs.ts';
 
 export interface Workspace extends HistInputs, PartitionInputs {
@@ -74,7 +74,7 @@ export function makeWorkspace(X: Matrix, mapper: BinMapper, nSlots: number, K: n
     leafStart: 4 * maxLeaves, leafEnd: 4 * maxLeaves, leafValue: 8 * maxLeaves, leafSums: 16 * maxLeaves,
     jobs: 16 * maxLeaves, luts: 256 * maxLeaves, q: quantized ? 8 * n : 8, qinfo: 8 * 8,
     kargs: kargsBytes(F) * parts,
-    segmentHists: quantized && parts > 1 ? 8 * mapper.totalBins * segmentCount(parts) : 0,
+    segmentHists: quantized && parts > 1 ? 8 * mapper.totalBins * parts : 0,
     splitJobs: 8 * SPLIT_JOB_DOUBLES * maxLeaves, splitOut: 8 * SPLIT_OUT_DOUBLES * maxLeaves, splitLuts: 256 * maxLeaves,
   };
   const places = (kernels === 'wasm' ? wasmPlaces(sizes) : null) ?? jsPlaces(sizes);

@@ -2,6 +2,7 @@
 // variants come from one template. `npm run build:kernels` compiles it to kernels.wasm; a test checks the two agree.
 // Every pointer is a byte address in the one shared memory of the training workspace (see workspace.ts).
 import { EXP_COEFFS, EXP_LIMIT, INV_LN2, LN2_HI, LN2_LO } from '../exp.ts';
+import { BLOCK_ROWS } from './constants.ts';
 
 /** `local.get $x` */
 const g = (x: string): string => `(local.get $${x})`;
@@ -12,8 +13,6 @@ const shl = (a: string, bits: number): string => `(i32.shl ${a} (i32.const ${bit
 /** The row's value(s) for a histogram update: one packed f64, or g and h. */
 type Values = 'packed' | 'gh';
 
-/** Rows per block of a histogram build; a block's row records take BLOCK_ROWS × 32 bytes of the thread's scratch. */
-export const BLOCK_ROWS = 16;
 
 /**
  * Histogram accumulation over rows idx[start, end): for each active feature k, the bin code of row r
